@@ -1,0 +1,45 @@
+import { replaceTraced, type Traced } from './traced.js';
+
+/**
+ * Line-level passes. After them the clean text holds one paragraph per line, no blank lines,
+ * single spaces, no leading or trailing space on a line.
+ */
+
+export function collapseSpaces(t: Traced): Traced {
+  t = replaceTraced(t, / {2,}/g, () => ' ');
+  t = replaceTraced(t, / ?\n ?/g, () => "\n");
+  return replaceTraced(t, /^ | $/g, () => '');
+}
+
+/** Lines that are only rules or decoration: "-------", "___", "* * *". */
+export function dropSeparatorLines(t: Traced): Traced {
+  return replaceTraced(t, /^[ \t]*(?:[-_=~*•.·]\s*){3,}$/gm, () => '');
+}
+
+// A letter label "a)", "đ)" or "a." opens a new item even though it starts with a lower-case letter.
+const LETTER_LABEL = /^[a-zđ]\s?[).]\s/u;
+
+/**
+ * Rejoin a sentence that a line wrap or a page break split ("quy mô dân\n\nsố"): the next line
+ * starts in lower case and the previous one does not end a clause. A wrap inside a reference
+ * ("27-\nNQ/TU", "11/CT-\nUBND") joins without a space so the hyphen stays.
+ */
+export function joinContinuations(t: Traced): Traced {
+  return replaceTraced(t, /([^\n])[ ]*\n(?:[ ]*\n)*[ ]*(?=(\S)(\S?))/g, (m) => {
+    const prev = m[1];
+    const next = m[2];
+    const rest = t.text.slice(m.index + m[0].length, m.index + m[0].length + 4);
+    if (/[\d\p{Lu}][-/]$/u.test(t.text.slice(Math.max(0, m.index - 1), m.index + 1)) && /^[\p{Lu}\d]/u.test(next)) {
+      return prev; // "27-" + "NQ/TU": join without space
+    }
+    if (/\p{Ll}/u.test(next) && !/[.:;!?)\]"”]/.test(prev) && !LETTER_LABEL.test(rest)) {
+      return prev + ' ';
+    }
+    return m[0];
+  });
+}
+
+export function dropBlankLines(t: Traced): Traced {
+  t = replaceTraced(t, /\n{2,}/g, () => '\n');
+  return replaceTraced(t, /^\n+|\n+$/g, () => '');
+}
