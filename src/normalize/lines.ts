@@ -16,6 +16,10 @@ export function dropSeparatorLines(t: Traced): Traced {
   return replaceTraced(t, /^[ \t]*(?:[-_=~*•.·]\s*){3,}$/gm, () => '');
 }
 
+const CONNECTIVE_END = /(?:^|[\s(])(?:của|và|về|với|cho|tại|theo|các|những|để|đến|từ|thuộc|giữa|hoặc)$/u;
+
+const LINE_LABEL = /^(?:[IVX]+[.\-]|\d+[.)]|[a-zđ]\)|[-+•])/u;
+
 // A letter label "a)", "đ)" or "a." opens a new item even though it starts with a lower-case letter.
 const LETTER_LABEL = /^[a-zđ]\s?[).]\s/u;
 
@@ -33,6 +37,10 @@ export function joinContinuations(t: Traced): Traced {
       return prev; // "27-" + "NQ/TU": join without space
     }
     if (/\p{Ll}/u.test(next) && !/[.:;!?)\]"”]/.test(prev) && !LETTER_LABEL.test(rest)) {
+      return prev + ' ';
+    }
+    // "… của⏎Ban Thường vụ …": a line ending in a word that cannot end a sentence continues
+    if (/[\p{L}\d]/u.test(next) && !LINE_LABEL.test(rest) && CONNECTIVE_END.test(t.text.slice(Math.max(0, m.index - 12), m.index + 1))) {
       return prev + ' ';
     }
     return m[0];
