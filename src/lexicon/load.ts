@@ -17,6 +17,9 @@ export function lexiconDir(): string {
     if (existsSync(join(here, 'syllables.txt'))) return (dataDir = here);
     dir = dirname(dir);
   }
+  // a build written elsewhere (tsc --outDir /tmp/x) still finds the data of the working copy
+  const fromCwd = join(process.cwd(), 'src', 'lexicon', 'data');
+  if (existsSync(fromCwd)) return (dataDir = fromCwd);
   throw new Error('lexicon data folder src/lexicon/data not found');
 }
 

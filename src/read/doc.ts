@@ -33,6 +33,7 @@ export async function readDoc(bytes: Buffer, path: string): Promise<RawText> {
   const warnings: string[] = [];
   const ole = inspectOle(bytes);
   if (ole) {
+    if (ole.truncated) throw new InputError(path, 'damaged legacy Word file: the file is cut short');
     // An encrypted .docx is not a ZIP: Office wraps it in an OLE file with an EncryptedPackage.
     if (ole.streams.has('encryptedpackage') || ole.streams.has('encryptioninfo')) throw new InputError(path, ENCRYPTED);
     if (!ole.streams.has('worddocument')) throw new InputError(path, notWord(ole.streams));
@@ -171,6 +172,8 @@ interface OleInfo {
   streams: Set<string>;
   /** The start of the Word File Information Block, when there is a WordDocument stream. */
   fib: { ident: number; nFib: number; flags: number } | null;
+  /** Sectors the directory or the WordDocument stream needs lie past the end of the file. */
+  truncated: boolean;
 }
 
 /**
@@ -186,6 +189,7 @@ export function inspectOle(b: Buffer): OleInfo | null {
     if (shift !== 9 && shift !== 12) return null;
     const size = 1 << shift;
     const sectorAt = (n: number) => (n + 1) * size;
+    let truncated = false;
     const fatIds: number[] = [];
     for (let i = 0; i < 109; i++) {
       const id = b.readUInt32LE(0x4c + i * 4);
@@ -195,7 +199,10 @@ export function inspectOle(b: Buffer): OleInfo | null {
     let difat = b.readUInt32LE(0x44);
     for (let guard = 0; difat < 0xfffffffa && guard < 10000; guard++) {
       const off = sectorAt(difat);
-      if (off + size > b.length) break;
+      if (off + size > b.length) {
+        truncated = true;
+        break;
+      }
       for (let i = 0; i < size / 4 - 1; i++) {
         const id = b.readUInt32LE(off + i * 4);
         if (id < 0xfffffffa) fatIds.push(id);
@@ -205,7 +212,10 @@ export function inspectOle(b: Buffer): OleInfo | null {
     const fat: number[] = [];
     for (const id of fatIds) {
       const off = sectorAt(id);
-      if (off + size > b.length) continue;
+      if (off + size > b.length) {
+        truncated = true;
+        continue;
+      }
       for (let i = 0; i < size / 4; i++) fat.push(b.readUInt32LE(off + i * 4));
     }
     const chain = (start: number): number[] => {
@@ -218,7 +228,10 @@ export function inspectOle(b: Buffer): OleInfo | null {
     let root: { start: number } | null = null;
     for (const sec of chain(b.readUInt32LE(0x30))) {
       const off = sectorAt(sec);
-      if (off + size > b.length) break;
+      if (off + size > b.length) {
+        truncated = true;
+        break;
+      }
       for (let e = off; e < off + size; e += 128) {
         const type = b.readUInt8(e + 0x42);
         if (type === 0) continue;
@@ -232,7 +245,11 @@ export function inspectOle(b: Buffer): OleInfo | null {
     let fib: OleInfo['fib'] = null;
     if (word) {
       let off = -1;
-      if (word.size >= b.readUInt32LE(0x38)) off = sectorAt(word.start);
+      if (word.size >= b.readUInt32LE(0x38)) {
+        off = sectorAt(word.start);
+        const sectors = chain(word.start);
+        if (sectors.length * size < word.size || sectors.some((s) => sectorAt(s) + size > b.length)) truncated = true;
+      }
       else if (root) {
         // A small stream lives in the mini stream (64-byte sectors inside the root's chain).
         const miniOff = word.start * 64;
@@ -242,7 +259,7 @@ export function inspectOle(b: Buffer): OleInfo | null {
       }
       if (off >= 0 && off + 12 <= b.length) fib = { ident: b.readUInt16LE(off), nFib: b.readUInt16LE(off + 2), flags: b.readUInt16LE(off + 0xa) };
     }
-    return { streams, fib };
+    return { streams, fib, truncated };
   } catch {
     return null;
   }
