@@ -1,18 +1,6 @@
 #!/usr/bin/env node
-import { UsageError, helpText, parseCommandArgs, type CommandSpec } from './args.js';
-
-/** Commands are loaded on demand so that `vanban --help` and `extract` start fast. */
-const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandSpec> }> = {
-  ingest: { summary: 'read documents into the database (default corpus/ → out/vanban.db)', load: async () => (await import('./commands/ingest.js')).ingestCommand },
-  extract: { summary: 'read one document and print what was found (no database)', load: async () => (await import('./commands/extract.js')).extractCommand },
-  show: { summary: 'header and outline of one stored document', load: async () => (await import('./commands/show.js')).showCommand },
-  search: { summary: 'full-text search, diacritics optional ("dan so" finds "dân số")', load: async () => (await import('./commands/search.js')).searchCommand },
-  demo: { summary: 'ingest corpus/ and show a few example queries (npm start)', load: async () => (await import('./commands/demo.js')).demoCommand },
-};
-
-export function registerCommand(name: string, summary: string, load: () => Promise<CommandSpec>): void {
-  COMMANDS[name] = { summary, load };
-}
+import { UsageError, helpText, parseCommandArgs } from './args.js';
+import { COMMANDS } from './registry.js';
 
 function mainHelp(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length)) + 2;
@@ -59,6 +47,12 @@ export async function main(argv: string[]): Promise<number> {
     throw e;
   }
 }
+
+// `vanban … | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -81,6 +81,11 @@ export function expandIssuer(s: string): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
+/** A line that opens the body's first section ("I. MỤC TIÊU", "1. …", "Điều 1.", "Chương I"). */
+function startsSection(t: string): boolean {
+  return LABELS.roman.test(t) || LABELS.article.test(t) || LABELS.arabic.test(t) || LABELS.chapter.test(t) || LABELS.part.test(t);
+}
+
 function titleTerminator(line: string): boolean {
   return /^(?:Căn cứ|Thực hiện|Triển khai|Theo đề nghị|Xét đề nghị|Xét Tờ trình|Để|Nhằm|Trong|Thời gian|Ngày|Kính gửi|Qua|Sau|Từ|Hiện nay|Năm)\b/u.test(line);
 }
@@ -99,13 +104,21 @@ function personName(line: string): string | null {
   const t = line.replace(/^\(?(?:đã ký|Đã ký|ký)\)?\s*/u, '').replace(/[.,;]+$/, '').trim();
   if (!t || t.length > 40 || isSignatureTitle(t) || /^(?:Nơi nhận|Lưu|Như)/u.test(t)) return null;
   if (!PERSON_NAME.test(t)) return null;
-  if (isMostlyUpper(t)) {
-    // A name in capitals is rare but happens ("NGUYỄN VĂN A"); a title or body in capitals is not a name.
-    if (/\b(?:ỦY|UỶ|BAN|SỞ|BỘ|PHÒNG|CHỦ|TỊCH|GIÁM|ĐỐC|VĂN|TRƯỞNG|THƯỜNG|TRỰC|HỘI|ĐỒNG|CHÍNH|PHỦ|NHÂN|DÂN|TỈNH|QUẬN|HUYỆN|KẾ|HOẠCH)\b/u.test(t)) return null;
-    return t.split(/\s+/).map((w) => w[0] + w.slice(1).toLowerCase()).join(' ');
-  }
-  return t;
+  const cased = isMostlyUpper(t) ? t.split(/\s+/).map((w) => w[0] + w.slice(1).toLowerCase()).join(' ') : t;
+  // A name in capitals is rare but happens ("NGUYỄN VĂN A"); a heading in capitals ("PHỤ LỤC")
+  // is not a name: it does not start with a family name.
+  if (isMostlyUpper(t) && !surnames().has(cased.split(' ')[0])) return null;
+  if (/^(?:Phụ|Chủ|Phó|Giám|Trưởng|Thủ|Bộ|Sở|Ban|Ủy|Văn|Trung|Kế|Quyết|Chương|Điều|Mục|Nghị|Tờ|Căn|Thực)\s/u.test(cased) && !surnames().has(cased.split(' ')[0])) return null;
+  return cased;
 }
+
+let surnameSet: Set<string> | null = null;
+function surnames(): Set<string> {
+  surnameSet ??= new Set(loadJson<{ surnames: string[] }>('surnames.json').surnames);
+  return surnameSet;
+}
+
+const INLINE_SIGNER = /^((?:[\p{Lu}\d.,/()\s-])+?)\s((?:[\p{Lu}][\p{Ll}]+)(?:\s[\p{Lu}][\p{Ll}]+){1,4})$/u;
 
 /**
  * Find the signature block: a short title line in capitals ("KT. CHỦ TỊCH") followed within a
@@ -115,9 +128,14 @@ function personName(line: string): string | null {
 export function findSignature(lines: Line[], from: number, to = lines.length): { start: number; nameLine: number; signer: string } | null {
   for (let i = from; i < to; i++) {
     const text = lines[i].text;
+    // one or more signature blocks on one line (Markdown exports; joint documents' tables)
+    const inlineNames = text
+      .split(' | ')
+      .map((cell) => INLINE_SIGNER.exec(cell.trim()))
+      .filter((m): m is RegExpExecArray => !!m && SIGNATURE_TITLE.test(m[1].trim()) && !!personName(m[2]))
+      .map((m) => m[2]);
+    if (inlineNames.length) return { start: i, nameLine: i, signer: inlineNames.join('; ') };
     if (!isSignatureTitle(text) && !/^(?:TM|KT|TL|TUQ)\s?\./u.test(text)) continue;
-    const inline = /^((?:[\p{Lu}\d.,/()\s-]|\s)+?)\s((?:[\p{Lu}][\p{Ll}]+)(?:\s[\p{Lu}][\p{Ll}]+){1,4})$/u.exec(text);
-    if (inline && SIGNATURE_TITLE.test(inline[1])) return { start: i, nameLine: i, signer: inline[2] };
     for (let j = i + 1; j < Math.min(to, i + 7); j++) {
       const t = lines[j].text;
       if (isSignatureTitle(t) || /^\(?(?:đã ký|Đã ký|ký|Chữ ký|\[.*\])\)?$/iu.test(t) || /^(?:Nơi nhận|NƠI NHẬN)/u.test(t)) continue;
@@ -164,7 +182,7 @@ export function parseHeader(lines: Line[], text: string): HeaderResult {
     const t = l.text;
     if (t.length > 300) break; // a body paragraph: the header is over
     if (kindLine >= 0 && i > kindLine) break;
-    if (/^(?:Căn cứ|Thực hiện|Triển khai|Kính gửi)/u.test(t) || LABELS.roman.test(t) || LABELS.article.test(t) || LABELS.arabic.test(t)) break;
+    if (/^(?:Căn cứ|Thực hiện|Triển khai|Kính gửi)/u.test(t) || startsSection(t)) break;
     if (MOTTO.test(t)) {
       lastHeaderLine = i;
       // md exports put the motto and the date on one line
@@ -210,7 +228,7 @@ export function parseHeader(lines: Line[], text: string): HeaderResult {
       lastHeaderLine = i;
       continue;
     }
-    if (numberLine < 0 && dateLine < 0 && kindLine < 0 && isMostlyUpper(t) && t.length < 90 && !/^[IVX]+\./.test(t)) {
+    if (numberLine < 0 && dateLine < 0 && kindLine < 0 && isMostlyUpper(t) && t.length < 200 && !/^[IVX]+\./.test(t)) {
       issuerLines.push(l);
       lastHeaderLine = i;
       continue;
@@ -221,7 +239,8 @@ export function parseHeader(lines: Line[], text: string): HeaderResult {
       lastHeaderLine = i;
       continue;
     }
-    if (kindLine < 0 && vvLine < 0 && numberLine < 0 && dateLine < 0) break;
+    // an unknown short line near the top (a misprinted motto, a stray mark) does not end the header
+    if (kindLine < 0 && vvLine < 0 && numberLine < 0 && dateLine < 0 && (i > 12 || t.length > 80)) break;
   }
 
   // Title: after the kind heading, or the "V/v" subject line of a letter.
@@ -241,7 +260,7 @@ export function parseHeader(lines: Line[], text: string): HeaderResult {
         continue;
       }
       const prev = parts[parts.length - 1].text;
-      const upperRun = isMostlyUpper(prev) && isMostlyUpper(t) && !isAuthorityLine(t) && !ATTACHMENT_START.test(t) && !kindHeading(t);
+      const upperRun = isMostlyUpper(prev) && isMostlyUpper(t) && !isAuthorityLine(t) && !ATTACHMENT_START.test(t) && !kindHeading(t) && !startsSection(t);
       const unfinished = !/[.:;!?)"”]$/.test(prev) && /^\p{Ll}/u.test(t);
       if ((upperRun || unfinished) && !titleTerminator(t)) {
         parts.push(lines[i]);

@@ -25,7 +25,7 @@ export const BULLET = /^[-+•*–—○▪►✓·]\s*(?=\S)/u;
 export const MOTTO = /^(?:CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)/iu;
 
 /** "Số: 94/KH-UBND", "Số 74-KH/TU", "Số: /KH-UBND" (blank number). */
-export const NUMBER_LINE = /^(?:Số|SỐ|Sô)\s*[:.]?\s*(.*)$/u;
+export const NUMBER_LINE = /^(?:(?:Luật|Nghị quyết|Pháp lệnh|Lệnh|Nghị định|Quyết định|LUẬT|NGHỊ QUYẾT|PHÁP LỆNH)\s+)?(?:Số|SỐ|Sô|số)\s*[:.]?\s*(.*)$/u;
 
 /** "<place>, ngày 20 tháng 11 năm 2024" — day and month may be blank or dotted. */
 export const PLACE_DATE =

@@ -133,15 +133,22 @@ class TreeBuilder {
       }
       return s[s.length - 1];
     }
-    // Same family already open: a sibling, unless a list restarts at 1 inside an item.
+    // Same family already open: a sibling, unless a list restarts at 1 inside an item. With
+    // nested lists of one family open ("2." inside "b)" inside "1."), the next number says which
+    // one continues: "2." after the nested "1., 2." is the outer "2.".
+    const same: number[] = [];
     for (let k = s.length - 1; k >= 0; k--) {
       const o = s[k].label;
-      const sameFamily = o.kind === label.kind || (numeric && (o.kind === 'arabic' || o.kind === 'dotted') && o.nums.length === 1);
-      if (!sameFamily) continue;
-      if (label.kind !== 'roman' && label.nums[0] === 1) {
+      if (o.kind === label.kind || (numeric && (o.kind === 'arabic' || o.kind === 'dotted') && o.nums.length === 1)) same.push(k);
+    }
+    if (same.length) {
+      const k0 = same[0];
+      const o0 = s[k0].label;
+      if (label.kind !== 'roman' && label.nums[0] === 1 && (k0 < s.length - 1 || o0.nums[0] > 1)) {
         // "3." → "b)" → "1.": the new list nests under "b)"; "3." → "1.": a list inside item 3
-        if (k < s.length - 1 || o.nums[0] > 1) return s[s.length - 1];
+        return s[s.length - 1];
       }
+      const k = same.find((j) => s[j].label.nums[0] + 1 === label.nums[0]) ?? k0;
       s.length = k;
       return s[k - 1];
     }

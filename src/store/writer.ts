@@ -168,8 +168,9 @@ function writeTasks(db: DB, documentId: number, assignments: Assignment[], secti
     'INSERT INTO tasks (document_id, section_id, sid, text, deadline, deadline_text, recurrence, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insertAssignment = db.prepare(
-    'INSERT OR IGNORE INTO assignments (task_id, agency_id, role, requested, name, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO assignments (task_id, agency_id, role, requested, name, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
+  const seen = new Set<string>();
   for (const a of assignments) {
     const k = `${a.section ?? ''}|${a.start}|${a.end}`;
     let taskId = tasks.get(k);
@@ -180,7 +181,11 @@ function writeTasks(db: DB, documentId: number, assignments: Assignment[], secti
       );
       tasks.set(k, taskId);
     }
-    insertAssignment.run(taskId, agencyId(db, a), a.role, a.requested ? 1 : 0, a.agency, a.agencyStart ?? null, a.agencyEnd ?? null);
+    const agency = agencyId(db, a);
+    // one role per agency per task, however often the task names it
+    if (seen.has(`${taskId}|${agency}|${a.role}`)) continue;
+    seen.add(`${taskId}|${agency}|${a.role}`);
+    insertAssignment.run(taskId, agency, a.role, a.requested ? 1 : 0, a.agency, a.agencyStart ?? null, a.agencyEnd ?? null);
   }
 }
 

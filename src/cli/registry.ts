@@ -1,0 +1,10 @@
+import type { CommandSpec } from './args.js';
+
+/** Commands are loaded on demand so that `vanban --help` and `extract` start fast. */
+export const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandSpec> }> = {
+  ingest: { summary: 'read documents into the database (default corpus/ → out/vanban.db)', load: async () => (await import('./commands/ingest.js')).ingestCommand },
+  extract: { summary: 'read one document and print what was found (no database)', load: async () => (await import('./commands/extract.js')).extractCommand },
+  show: { summary: 'header and outline of one stored document', load: async () => (await import('./commands/show.js')).showCommand },
+  search: { summary: 'full-text search, diacritics optional ("dan so" finds "dân số")', load: async () => (await import('./commands/search.js')).searchCommand },
+  demo: { summary: 'ingest corpus/ and show a few example queries (npm start)', load: async () => (await import('./commands/demo.js')).demoCommand },
+};
