@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Assignment, Citation, Section } from '../models.js';
 import type { Processed } from '../pipeline.js';
 import { fold } from '../text/fold.js';
@@ -38,7 +39,7 @@ function writeInTransaction(db: DB, p: Processed, file: FileInfo): WriteResult {
   if (byKey && !byKey.is_stub && byKey.source_path && byKey.source_path !== file.path) {
     // Two files of one document (a .txt and its .pdf): both are kept, the second under its own key.
     duplicateOf = byKey.source_path;
-    key = `${key}!${x.source.sha256.slice(0, 8)}`;
+    key = `${key}!${createHash('sha1').update(file.path).digest('hex').slice(0, 8)}`;
   }
   let id: number;
   let status: WriteResult['status'] = 'new';
