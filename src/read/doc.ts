@@ -38,9 +38,11 @@ export async function readDoc(bytes: Buffer, path: string): Promise<RawText> {
     if (ole.streams.has('encryptedpackage') || ole.streams.has('encryptioninfo')) throw new InputError(path, ENCRYPTED);
     if (!ole.streams.has('worddocument')) throw new InputError(path, notWord(ole.streams));
     if (ole.fib) {
+      // Word 6.0/95 files carry 0xA5DC and store text in another layout that word-extractor refuses.
+      if (ole.fib.ident === 0xa5dc) throw new InputError(path, 'Word 6.0/95 document, a format too old to read: save it as .docx first');
       if (ole.fib.ident !== 0xa5ec) throw new InputError(path, 'damaged legacy Word file: the WordDocument stream does not start with a Word header');
+      // fEncrypted (RC4 or XOR obfuscation): the text stream is ciphertext.
       if (ole.fib.flags & 0x0100) throw new InputError(path, ENCRYPTED);
-      if (ole.fib.nFib < 101) warnings.push('Word 6.0/95 document: its text may be read incorrectly; save it as .docx for a reliable reading');
     }
   }
 
@@ -55,7 +57,7 @@ export async function readDoc(bytes: Buffer, path: string): Promise<RawText> {
   const raw = { filterUnicode: false };
   const lines = docTextLines(doc.getBody(raw));
   for (const notes of [doc.getFootnotes(raw), doc.getEndnotes(raw)]) {
-    lines.push(...cleanControls(notes).split('\n').map((l) => l.replace(/\t/g, ' ').trim()).filter(Boolean));
+    append(lines, cleanControls(notes).split('\n').map((l) => l.replace(/\t/g, ' ').trim()).filter(Boolean));
   }
   let boxes = '';
   try {
@@ -87,9 +89,16 @@ function notWord(streams: Set<string>): string {
  * Control characters word-extractor leaves or introduces. Its filter maps the optional hyphen
  * (0x1F) to the string "undefined" (word-extractor 1.0.4, filters.js has no table entry for it),
  * so that word glued inside a word is removed; a non-breaking hyphen (U+2011) is drawn as "-".
+ * Raw Word marks are handled too, in case a text reaches us unfiltered: cell mark 0x07 → "\t",
+ * field 0x13 code 0x14 result 0x15 → result.
  */
 export function cleanControls(s: string): string {
+  for (let prev = ''; prev !== s; ) {
+    prev = s;
+    s = s.replace(/\x13[^\x13\x14\x15]*\x14?([^\x13\x14\x15]*)\x15/g, '$1');
+  }
   return s
+    .replace(/\x07/g, '\t')
     .replace(/\r\n?/g, '\n')
     .replace(/(?<=\p{L})undefined|undefined(?=\p{L})/gu, '')
     .replace(/\u2011/g, '-')
@@ -100,8 +109,13 @@ export function cleanControls(s: string): string {
 const DATA_HEADER =
   /^(?:s?tt|số tt|số thứ tự|nội dung|nhiệm vụ|công việc|cơ quan chủ trì|cơ quan phối hợp|đơn vị chủ trì|đơn vị phối hợp|chủ trì|phối hợp|thời gian|thời hạn|tiến độ|chỉ tiêu|sản phẩm|kết quả|ghi chú|họ và tên|họ tên|đơn vị tính|năm \d{4}|kinh phí)(?=$|[\s(./:,])/iu;
 
-/** A row longer than this many lines is taken for tabs typed in paragraphs, not a table row. */
-const MAX_ROW_LINES = 60;
+/**
+ * A "row" longer than this many lines is taken for a tab typed in a body paragraph, not a table
+ * row. Real rows span a few lines (≤ 7 in the two real .doc fixtures; a "Nơi nhận" cell with a
+ * long recipient list reaches 20), so the guard keeps a typed tab from swallowing the body up to
+ * the next table.
+ */
+const MAX_ROW_LINES = 40;
 
 interface Row {
   /** Cells, each a list of paragraphs. */
@@ -117,7 +131,7 @@ export function docTextLines(body: string): string[] {
   const out: string[] = [];
   let table: Row[] = [];
   const flush = () => {
-    if (table.length) out.push(...tableLines(table));
+    if (table.length) append(out, tableLines(table));
     table = [];
   };
   for (let i = 0; i < lines.length; i++) {
@@ -154,7 +168,7 @@ function tableLines(rows: Row[]): string[] {
     const texts = r.cells.map(cellText).filter(Boolean);
     return texts.length >= 2 && texts.some((t) => t.length <= 40 && DATA_HEADER.test(t.normalize('NFC')));
   });
-  const data = Math.max(0, ...filled) >= 3 || header;
+  const data = filled.some((n) => n >= 3) || header;
   const out: string[] = [];
   for (const r of rows) {
     if (data) {
@@ -263,4 +277,9 @@ export function inspectOle(b: Buffer): OleInfo | null {
   } catch {
     return null;
   }
+}
+
+/** push(...items) without the argument-count limit of a spread (a table can have 100k rows). */
+function append<T>(out: T[], items: T[]): void {
+  for (const x of items) out.push(x);
 }

@@ -29,6 +29,7 @@ type NoteKind = 'footnote' | 'endnote';
 /** Footnote and endnote marks, numbered in the order the text refers to them. */
 class NoteMarks {
   private readonly marks = { footnote: new Map<string, string>(), endnote: new Map<string, string>() };
+  private readonly numbered = { footnote: 0, endnote: 0 };
   readonly order = { footnote: [] as string[], endnote: [] as string[] };
 
   constructor(private readonly formats: Record<NoteKind, { fmt: string; start: number }>) {}
@@ -39,7 +40,7 @@ class NoteMarks {
     if (m === undefined) {
       const f = this.formats[kind];
       // A custom mark ("*") is typed as text right after the reference and takes no number.
-      m = custom ? '' : formatNumber(f.start + [...marks.values()].filter((x) => x !== '').length, f.fmt);
+      m = custom ? '' : formatNumber(f.start + this.numbered[kind]++, f.fmt);
       marks.set(id, m);
       this.order[kind].push(id);
     }
@@ -116,7 +117,7 @@ export class BodyWalker {
         if (!note) continue;
         this.currentNote = { kind, id };
         this.fields = [];
-        lines.push(...this.blocks(note).filter((l) => l.trim() !== ''));
+        append(lines, this.blocks(note).filter((l) => l.trim() !== ''));
         this.currentNote = null;
       }
     }
@@ -129,23 +130,23 @@ export class BodyWalker {
     for (const el of kids(container)) {
       switch (el.localName) {
         case 'p':
-          out.push(...this.paragraph(el));
+          append(out, this.paragraph(el));
           break;
         case 'tbl':
-          out.push(...this.table(el));
+          append(out, this.table(el));
           break;
         case 'sdt':
-          out.push(...this.blocks(child(el, 'sdtContent') ?? el));
+          append(out, this.blocks(child(el, 'sdtContent') ?? el));
           break;
         case 'customXml':
         case 'ins':
         case 'moveTo':
         case 'smartTag':
-          out.push(...this.blocks(el));
+          append(out, this.blocks(el));
           break;
         case 'AlternateContent': {
           const branch = chooseBranch(el);
-          if (branch) out.push(...this.blocks(branch));
+          if (branch) append(out, this.blocks(branch));
           break;
         }
         case 'altChunk':
@@ -164,6 +165,9 @@ export class BodyWalker {
     const markRPr = child(pPr, 'rPr');
     const extra: string[] = [];
     const text = this.inline(p, extra);
+    // A field code never spans paragraphs in practice; one left open (a damaged file, a field
+    // without "end") would otherwise hide the rest of the document.
+    if (this.fields.some((f) => !f.result)) this.fields = this.fields.filter((f) => f.result);
     const visible = text.replace(/\s+/g, '');
     // A deleted (tracked) or hidden empty paragraph is not drawn, so it takes no number either.
     if (!visible && (child(markRPr, 'del') || onOff(child(markRPr, 'vanish')))) return extra;
@@ -226,7 +230,8 @@ export class BodyWalker {
 
   private run(r: Element, extra: string[]): string {
     const rPr = child(r, 'rPr');
-    const hidden = onOff(child(rPr, 'vanish')) || onOff(child(rPr, 'webHidden'));
+    // (webHidden only hides in Web view; printed pages show it.)
+    const hidden = onOff(child(rPr, 'vanish'));
     const font = runFont(rPr);
     let s = '';
     const emit = (t: string) => {
@@ -269,7 +274,7 @@ export class BodyWalker {
           const kind: NoteKind = c.localName === 'footnoteReference' ? 'footnote' : 'endnote';
           const id = attr(c, 'id');
           const custom = attr(c, 'customMarkFollows');
-          if (id !== null && this.visible()) s += this.marks.ref(kind, id, custom !== null && !/^(?:0|false|off)$/i.test(custom));
+          if (id !== null && !hidden && this.visible()) s += this.marks.ref(kind, id, custom !== null && !/^(?:0|false|off)$/i.test(custom));
           break;
         }
         case 'footnoteRef':
@@ -280,7 +285,7 @@ export class BodyWalker {
         case 'pict':
         case 'object':
         case 'AlternateContent':
-          if (!hidden) extra.push(...this.textBoxes(c));
+          if (!hidden) append(extra, this.textBoxes(c));
           break;
         case 'ruby':
           s += this.inline(child(c, 'rubyBase') ?? c, extra);
@@ -306,7 +311,7 @@ export class BodyWalker {
       return branch ? this.textBoxes(branch) : [];
     }
     const out: string[] = [];
-    for (const c of kids(el)) out.push(...this.textBoxes(c));
+    for (const c of kids(el)) append(out, this.textBoxes(c));
     return out;
   }
 
@@ -330,14 +335,14 @@ export class BodyWalker {
       const texts = r.map(cellText).filter(Boolean);
       return texts.length >= 2 && texts.some((t) => t.length <= 40 && DATA_HEADER.test(t.normalize('NFC')));
     });
-    const data = Math.max(0, ...filled) >= 3 || header;
+    const data = filled.some((n) => n >= 3) || header;
     const out: string[] = [];
     for (const r of rows) {
       if (data) {
         const cells = r.map(cellText);
         if (cells.some(Boolean)) out.push(cells.join(' | '));
       } else {
-        for (const c of r) out.push(...c);
+        for (const c of r) append(out, c);
       }
     }
     return out;
@@ -349,8 +354,8 @@ function rowsOf(tbl: Element): Element[] {
   const out: Element[] = [];
   for (const c of kids(tbl)) {
     if (c.localName === 'tr') out.push(c);
-    else if (c.localName === 'sdt') out.push(...rowsOf(child(c, 'sdtContent') ?? c));
-    else if (c.localName === 'customXml') out.push(...rowsOf(c));
+    else if (c.localName === 'sdt') append(out, rowsOf(child(c, 'sdtContent') ?? c));
+    else if (c.localName === 'customXml') append(out, rowsOf(c));
   }
   return out;
 }
@@ -359,8 +364,8 @@ function cellsOf(tr: Element): Element[] {
   const out: Element[] = [];
   for (const c of kids(tr)) {
     if (c.localName === 'tc') out.push(c);
-    else if (c.localName === 'sdt') out.push(...cellsOf(child(c, 'sdtContent') ?? c));
-    else if (c.localName === 'customXml') out.push(...cellsOf(c));
+    else if (c.localName === 'sdt') append(out, cellsOf(child(c, 'sdtContent') ?? c));
+    else if (c.localName === 'customXml') append(out, cellsOf(c));
   }
   return out;
 }
@@ -402,3 +407,7 @@ export function noteFormats(settings: Element | null, body: Element | null): Rec
   return { footnote: pick('footnote', 'decimal'), endnote: pick('endnote', 'lowerRoman') };
 }
 
+/** push(...items) without the argument-count limit of a spread (a table can have 100k rows). */
+function append<T>(out: T[], items: T[]): void {
+  for (const x of items) out.push(x);
+}

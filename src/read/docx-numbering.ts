@@ -1,4 +1,4 @@
-import { attr, child, intVal, kids, parseXml, path, val, type Element } from './docx-xml.js';
+import { attr, child, intVal, kids, onOff, parseXml, path, val, type Element } from './docx-xml.js';
 
 /**
  * Word's automatic list labels ("I.", "1.", "a)", "2.1.", "Điều 5.").
@@ -207,11 +207,12 @@ function parseLevel(l: Element): LevelDef {
   const fmt = attr(fmtEl, 'val') ?? 'decimal';
   const text = child(l, 'lvlText');
   return {
-    start: intVal(l, 'start') ?? (fmt === 'decimalZero' ? 0 : 1),
+    // ECMA-376 §17.9.25: an omitted start is 0 (Word, LibreOffice and WPS always write it).
+    start: intVal(l, 'start') ?? 0,
     numFmt: fmt === 'custom' ? customFormat(attr(fmtEl, 'format')) : fmt,
     lvlText: text ? (attr(text, 'val') ?? '') : fmt === 'bullet' ? '•' : '',
     lvlRestart: intVal(l, 'lvlRestart'),
-    isLgl: child(l, 'isLgl') !== null && attr(child(l, 'isLgl'), 'val') !== '0' && attr(child(l, 'isLgl'), 'val') !== 'false',
+    isLgl: onOff(child(l, 'isLgl')),
     pStyle: val(l, 'pStyle'),
   };
 }

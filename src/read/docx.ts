@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { InputError, type RawText } from '../models.js';
 import { BodyWalker, noteFormats } from './docx-body.js';
 import { Numbering, StyleSheet } from './docx-numbering.js';
-import { XmlPartError, attr, child, kids, parseXml, type Element } from './docx-xml.js';
+import { XmlPartError, attr, child, kids, parseXml, slimWordXml, type Element } from './docx-xml.js';
 
 /**
  * DOCX bytes → RawText, one paragraph per line.
@@ -18,8 +18,12 @@ import { XmlPartError, attr, child, kids, parseXml, type Element } from './docx-
  */
 
 const WORD_MAIN = /wordprocessingml\.(?:document|template)\.main\+xml|ms-word\.(?:document|template)\.macroEnabled/;
-/** A Word file that expands past this is refused: the parts we parse are held in memory as DOMs. */
-const MAX_EXPANDED = 400 * 1024 * 1024;
+/**
+ * The XML we parse is held in memory as DOMs (about 30 bytes of heap per byte of XML): a Word
+ * file whose parts expand past this is refused, which also stops zip bombs. 64 MB of
+ * WordprocessingML is several thousand pages.
+ */
+const MAX_EXPANDED = 64 * 1024 * 1024;
 
 export async function readDocx(bytes: Buffer, path: string): Promise<RawText> {
   const zip = await openZip(bytes, path);
@@ -43,7 +47,10 @@ export async function readDocx(bytes: Buffer, path: string): Promise<RawText> {
 }
 
 async function walk(pkg: Package, main: string, warnings: string[]): Promise<string[]> {
-  const doc = parseXml(await pkg.text(main), main).documentElement;
+  const doc = parseXml(slimWordXml(await pkg.text(main)), main).documentElement;
+  if (doc?.localName !== 'document') {
+    throw new InputError(pkg.path, `this ZIP package is not a Word document (its main part ${main} is not WordprocessingML)`);
+  }
   const body = child(doc, 'body');
   if (!body) throw new InputError(pkg.path, `damaged Word file: ${main} has no document body`);
   const rels = await pkg.relationships(main);
@@ -53,7 +60,7 @@ async function walk(pkg: Package, main: string, warnings: string[]): Promise<str
     const target = rels.get(type);
     if (!target || !pkg.has(target)) return null;
     try {
-      return parseXml(await pkg.text(target), target).documentElement;
+      return parseXml(slimWordXml(await pkg.text(target)), target).documentElement;
     } catch (e) {
       if (!(e instanceof XmlPartError)) throw e;
       warnings.push(`damaged part ignored: ${e.message}`);
@@ -87,7 +94,7 @@ async function mammothFallback(bytes: Buffer, path: string, cause: Error, warnin
   try {
     const res = await mammoth.extractRawText({ buffer: bytes });
     warnings.push(`Word list numbers, tables and footnotes could not be rebuilt (${cause.message}); text read without them`);
-    return res.value.split(/\n+/);
+    return res.value.trim().split(/\n+/);
   } catch (e) {
     throw new InputError(path, `damaged Word file: ${plainCause((e as Error).message)}`);
   }
@@ -95,7 +102,9 @@ async function mammothFallback(bytes: Buffer, path: string, cause: Error, warnin
 
 async function openZip(bytes: Buffer, path: string): Promise<JSZip> {
   try {
-    return await JSZip.loadAsync(bytes, { checkCRC32: true });
+    // No checkCRC32: it would inflate every entry (images included) before the size guard in
+    // Package.text can refuse a zip bomb; a corrupt part still fails as XML.
+    return await JSZip.loadAsync(bytes);
   } catch (e) {
     throw new InputError(path, `damaged Word file: ${plainCause((e as Error).message)}`);
   }
@@ -136,7 +145,7 @@ class Package {
     const declared = (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
     this.expanded += declared;
     if (this.expanded > MAX_EXPANDED) {
-      throw new InputError(this.path, `the Word file expands to more than ${MAX_EXPANDED / 1024 / 1024} MB of XML: refused`);
+      throw new InputError(this.path, `the Word file expands to more than ${MAX_EXPANDED / 1024 / 1024} MB of XML, too large to read: split it first`);
     }
     let data: Uint8Array;
     try {
@@ -189,21 +198,23 @@ class Package {
     throw new InputError(this.path, await this.whatElse(main));
   }
 
+  /**
+   * Word's own content type, or a part named document.xml (some generators leave the content
+   * type generic; the walk then checks that the root element is w:document).
+   */
   private async isWordPart(part: string): Promise<boolean> {
-    if (!this.has('[Content_Types].xml')) return /(^|\/)document\.xml$/i.test(part);
+    if (/(^|\/)document\.xml$/i.test(part)) return true;
+    if (!this.has('[Content_Types].xml')) return false;
     let root: Element | null = null;
     try {
       root = parseXml(await this.text('[Content_Types].xml'), '[Content_Types].xml').documentElement;
     } catch (e) {
       if (!(e instanceof XmlPartError)) throw e;
-      return /(^|\/)document\.xml$/i.test(part);
+      return false;
     }
     const name = '/' + part.toLowerCase();
     const override = kids(root, 'Override').find((o) => (attr(o, 'PartName') ?? '').toLowerCase() === name);
-    const ext = part.slice(part.lastIndexOf('.') + 1).toLowerCase();
-    const dflt = kids(root, 'Default').find((d) => (attr(d, 'Extension') ?? '').toLowerCase() === ext);
-    const type = attr(override ?? dflt ?? null, 'ContentType') ?? '';
-    return WORD_MAIN.test(type) || (type === '' && /(^|\/)document\.xml$/i.test(part));
+    return WORD_MAIN.test(attr(override ?? null, 'ContentType') ?? '');
   }
 
   private async whatElse(main: string | null): Promise<string> {
