@@ -6,5 +6,8 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
   extract: { summary: 'read one document and print what was found (no database)', load: async () => (await import('./commands/extract.js')).extractCommand },
   show: { summary: 'header and outline of one stored document', load: async () => (await import('./commands/show.js')).showCommand },
   search: { summary: 'full-text search, diacritics optional ("dan so" finds "dân số")', load: async () => (await import('./commands/search.js')).searchCommand },
+  chain: { summary: 'follow the citation cascade up or down from a document', load: async () => (await import('./commands/chain.js')).chainCommand },
+  cites: { summary: 'what a document cites, and what cites it', load: async () => (await import('./commands/cites.js')).citesCommand },
+  lag: { summary: 'days between a document and each document implementing it', load: async () => (await import('./commands/lag.js')).lagCommand },
   demo: { summary: 'ingest corpus/ and show a few example queries (npm start)', load: async () => (await import('./commands/demo.js')).demoCommand },
 };

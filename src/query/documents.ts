@@ -1,6 +1,6 @@
 import type { DB } from '../store/db.js';
 import { fold } from '../text/fold.js';
-import { canonicalRef } from '../text/refs.js';
+import { canonicalRef, parseRef } from '../text/refs.js';
 
 export interface DocumentRow {
   id: number;
@@ -33,8 +33,8 @@ export function findDocuments(db: DB, name: string): DocumentRow[] {
     // a path given differently (./corpus/x.txt, absolute)
     rows = db.prepare(`SELECT ${COLS} FROM documents WHERE source_path LIKE ? ORDER BY is_stub, id`).all(`%${name.replace(/^\.\//, '')}%`) as DocumentRow[];
   }
-  if (!rows.length) {
-    // a title fragment, folded
+  if (!rows.length && !parseRef(ref)) {
+    // a title fragment, folded (never for something shaped like a reference)
     const f = fold(name);
     if (f.length >= 4) {
       rows = (db.prepare(`SELECT ${COLS} FROM documents WHERE title IS NOT NULL AND is_stub = 0`).all() as DocumentRow[]).filter((r) => fold(r.title ?? '').includes(f));

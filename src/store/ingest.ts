@@ -1,9 +1,11 @@
-import { readdir, stat } from 'node:fs/promises';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { fillFromManifest, type ManifestEntry } from '../parse/sidecar.js';
 import pLimit from 'p-limit';
 import { InputError } from '../models.js';
 import type { Processed } from '../pipeline.js';
 import type { DB } from './db.js';
+import { relinkCitations } from './resolve.js';
 import { writeDocument, type FileInfo } from './writer.js';
 
 export const DOCUMENT_EXTENSIONS = new Set(['.pdf', '.docx', '.doc', '.txt', '.md', '.markdown', '.html', '.htm']);
@@ -43,6 +45,29 @@ export async function countDocuments(paths: string[]): Promise<number> {
   let n = 0;
   for await (const _ of listDocuments(paths)) n++;
   return n;
+}
+
+const manifests = new Map<string, Promise<Map<string, ManifestEntry>>>();
+
+/** The record of a file in a manifest.json beside it (the corpus keeps one), if any. */
+async function manifestEntry(path: string): Promise<ManifestEntry | undefined> {
+  const dir = dirname(resolve(path));
+  if (!manifests.has(dir)) {
+    manifests.set(
+      dir,
+      readFile(join(dir, 'manifest.json'), 'utf8')
+        .then((t) => {
+          const list = JSON.parse(t) as ManifestEntry[];
+          return new Map(Array.isArray(list) ? list.filter((e) => e && typeof e.file === 'string').map((e) => [e.file, e]) : []);
+        })
+        .catch(() => new Map()),
+    );
+  }
+  return (await manifests.get(dir)!).get(basename(path));
+}
+
+function pick<T extends object>(o: T, keys: string[]): Partial<T> {
+  return Object.fromEntries(keys.map((k) => [k, (o as Record<string, unknown>)[k]])) as Partial<T>;
 }
 
 /** Display path: relative to the working directory when inside it. */
@@ -125,6 +150,14 @@ export async function ingest(db: DB, paths: string[], opts: IngestOptions = {}):
         }
       }
       const processed = await processFile(path);
+      const entry = await manifestEntry(path);
+      if (entry) {
+        const filled = fillFromManifest(processed.doc.header, entry);
+        if (filled.length) {
+          Object.assign(processed.extraction.document, pick(processed.doc.header, filled));
+          processed.extraction.warnings.push(`${filled.join(', ')} taken from manifest.json (not printed in the text)`);
+        }
+      }
       const file: FileInfo = { path: shown, size: processed.read.size, mtimeMs: st?.mtimeMs ?? 0 };
       const res = writeDocument(db, processed, file);
       summary[res.status]++;
@@ -151,6 +184,11 @@ export async function ingest(db: DB, paths: string[], opts: IngestOptions = {}):
   }
   await Promise.all(pending);
   if (opts.prune && !opts.shouldStop?.()) summary.pruned = prune(db, paths, seen);
+  // citations point at nodes decided for the whole database, so only a change needs a relink
+  // (an interrupted run leaves its citations unlinked: the next run links them)
+  if (summary.new || summary.replaced || summary.pruned || db.prepare('SELECT 1 FROM citations WHERE to_document_id IS NULL LIMIT 1').get()) {
+    relinkCitations(db);
+  }
   summary.seconds = (performance.now() - t0) / 1000;
   return summary;
 }
@@ -160,27 +198,18 @@ export function prune(db: DB, paths: string[], seen: Set<string>): number {
   const roots = paths.map((p) => displayPath(p));
   const rows = db.prepare('SELECT path, document_id FROM files').all() as { path: string; document_id: number | null }[];
   let n = 0;
-  const tx = db.transaction(() => {
+  db.transaction(() => {
     for (const r of rows) {
       if (seen.has(r.path)) continue;
       if (!roots.some((root) => r.path === root || r.path.startsWith(root.endsWith('/') ? root : `${root}/`))) continue;
       if (r.document_id !== null) {
         db.prepare('DELETE FROM sections_fts WHERE rowid IN (SELECT id FROM sections WHERE document_id = ?)').run(r.document_id);
-        // keep it as a stub if other documents cite it, so their edges survive
-        const cited = db.prepare('SELECT 1 FROM citations WHERE to_document_id = ? AND asserted_in_document_id != ? LIMIT 1').get(r.document_id, r.document_id);
-        if (cited) {
-          db.prepare('DELETE FROM citations WHERE asserted_in_document_id = ?').run(r.document_id);
-          db.prepare('DELETE FROM tasks WHERE document_id = ?').run(r.document_id);
-          db.prepare('DELETE FROM targets WHERE document_id = ?').run(r.document_id);
-          db.prepare('DELETE FROM sections WHERE document_id = ?').run(r.document_id);
-          db.prepare('UPDATE documents SET is_stub = 1, source_path = NULL, sha256 = NULL, text = NULL WHERE id = ?').run(r.document_id);
-        } else db.prepare('DELETE FROM documents WHERE id = ?').run(r.document_id);
+        db.prepare('DELETE FROM documents WHERE id = ?').run(r.document_id);
       }
       db.prepare('DELETE FROM files WHERE path = ?').run(r.path);
       db.prepare("INSERT INTO ingest_log (path, sha256, status, error, at) VALUES (?, NULL, 'pruned', NULL, ?)").run(r.path, new Date().toISOString());
       n++;
     }
-  });
-  tx();
+  })();
   return n;
 }

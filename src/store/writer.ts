@@ -4,7 +4,6 @@ import type { Processed } from '../pipeline.js';
 import { fold } from '../text/fold.js';
 import type { DB } from './db.js';
 import { documentKey, issuerKey, yearOf } from './identity.js';
-import { resolveCitedDocument } from './resolve.js';
 
 export interface FileInfo {
   path: string;
@@ -91,7 +90,7 @@ function writeInTransaction(db: DB, p: Processed, file: FileInfo): WriteResult {
   const sectionIds = writeSections(db, id, p);
   writeTasks(db, id, x.assignments, sectionIds);
   writeTargets(db, id, x.targets, sectionIds);
-  writeCitations(db, id, x.citations, { ref: d.ref, issuer: d.issuer, date: d.date });
+  writeCitations(db, id, x.citations);
   db.prepare('INSERT INTO files (path, size, mtime_ms, sha256, document_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET size=excluded.size, mtime_ms=excluded.mtime_ms, sha256=excluded.sha256, document_id=excluded.document_id').run(
     file.path,
     file.size,
@@ -199,19 +198,17 @@ function writeTargets(db: DB, documentId: number, targets: Processed['extraction
   }
 }
 
-function writeCitations(db: DB, documentId: number, citations: Citation[], self: { ref: string | null; issuer: string | null; date: string | null }): void {
+/**
+ * Citations are stored with the words that identify the cited document; which node they point at
+ * is decided afterwards for the whole database at once (store/resolve.ts relinkCitations), so the
+ * graph does not depend on the order documents arrive in.
+ */
+function writeCitations(db: DB, documentId: number, citations: Citation[]): void {
   const insert = db.prepare(
     `INSERT INTO citations (from_document_id, to_document_id, relation, asserted_in_document_id, cited_ref, cited_kind, cited_date, cited_issuer, from_ref, cue, sid, start, "end")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const byRef = new Map(citations.map((c) => [c.ref, c]));
   for (const c of citations) {
-    const to = resolveCitedDocument(db, { ref: c.ref, kind: c.kind, issuer: c.issuer, date: c.date }, self);
-    let from = documentId;
-    if (c.from !== 'self') {
-      const subject = byRef.get(c.from);
-      from = resolveCitedDocument(db, { ref: c.from, kind: subject?.kind ?? null, issuer: subject?.issuer ?? null, date: subject?.date ?? null }, self);
-    }
-    insert.run(from, to, c.relation, documentId, c.ref, c.kind, c.date, c.issuer, c.from, c.cue ?? null, c.section ?? null, c.start, c.end);
+    insert.run(documentId, c.relation, documentId, c.ref, c.kind, c.date, c.issuer, c.from, c.cue ?? null, c.section ?? null, c.start, c.end);
   }
 }
