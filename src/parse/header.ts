@@ -250,6 +250,15 @@ export function parseHeader(lines: Line[], text: string): HeaderResult {
     let i = kindLine + 1;
     while (i < lines.length && parts.length < 6) {
       const t = lines[i].text;
+      if (parts.length === 0) {
+        // a title in capitals run together with the first sentence of the body
+        const glued = /^((?:[\p{Lu}\d][\p{Lu}\d\-/.,;:()]*\s+){3,}?[\p{Lu}\d][\p{Lu}\d\-/.,;:()]*)\s+(?=[\p{Lu}][\p{Ll}])/u.exec(t);
+        if (glued && glued[1].length >= 20 && !isMostlyUpper(t.slice(glued[1].length))) {
+          // the rest of the line is the body's first sentence: the body starts on this line
+          parts.push({ start: lines[i].start, end: lines[i].start + glued[1].length, text: glued[1] });
+          break;
+        }
+      }
       if (t.length > 400) break;
       if (parts.length === 0) {
         if (titleTerminator(t) && !/^(?:Thực hiện|Triển khai|Về)\b/u.test(t)) break;
