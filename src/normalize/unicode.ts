@@ -34,6 +34,8 @@ export function repairSplitSyllables(t: Traced): Traced {
     if (left.slice(-1).normalize('NFD').length < 2) return m[0];
     const joined = (left + right).toLowerCase();
     const nJoined = counts.get(joined) ?? 0;
+    // a right piece without a vowel ("n", "ng", "nh") cannot be a syllable of its own
+    if (!/[aăâeêioôơuưy]/iu.test(right.normalize('NFD').replace(/\p{M}/gu, '')) && nJoined > 0) return left + right;
     const nLeft = counts.get(left.toLowerCase()) ?? 0;
     if (nJoined >= 5 && nJoined > 20 * nLeft) return left + right;
     return m[0];
