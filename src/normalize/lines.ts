@@ -32,6 +32,10 @@ export function joinContinuations(t: Traced): Traced {
   return replaceTraced(t, /([^\n])[ ]*\n(?:[ ]*\n)*[ ]*(?=(\S)(\S?))/g, (m) => {
     const prev = m[1];
     const next = m[2];
+    // a table row is never a continuation, nor continued ("… đồng/năm" + "a | Nhóm 1")
+    const lineStart = t.text.lastIndexOf('\n', m.index) + 1;
+    const nextEnd = t.text.indexOf('\n', m.index + m[0].length);
+    if (t.text.slice(lineStart, m.index + 1).includes(' | ') || t.text.slice(m.index + m[0].length, nextEnd < 0 ? undefined : nextEnd).includes(' | ')) return m[0];
     const rest = t.text.slice(m.index + m[0].length, m.index + m[0].length + 4);
     if (/[\d\p{Lu}][-/]$/u.test(t.text.slice(Math.max(0, m.index - 1), m.index + 1)) && /^[\p{Lu}\d]/u.test(next)) {
       return prev; // "27-" + "NQ/TU": join without space

@@ -7,7 +7,9 @@ import {
   KIND_LINE,
   LABEL,
   NAME_LINE,
+  NUMBERED_END,
   ORG_START,
+  PLACE_DATE,
   RULE,
   SIGN_PREFIX,
   SIGN_TITLE,
@@ -53,7 +55,8 @@ interface Line {
   inline: boolean;
 }
 
-const STARS = /\((\*{1,3})\)|\*+/g;
+// Emphasis markers: runs of stars (not the note marks "(*)", "(**)") and "__" (not a rule "___").
+const STARS = /\((\*{1,3})\)|(?<!\\)\*+|(?<![_\\])__(?!_)/g;
 
 function scan(text: string): Line[] {
   const out: Line[] = [];
@@ -75,7 +78,7 @@ function scan(text: string): Line[] {
     const plain = raw
       .replace(STARS, (m, paren: string | undefined) => {
         if (paren) return m;
-        const n = m.length;
+        const n = m[0] === '_' ? 2 : m.length;
         if ((n >> 1) & 1) flips ^= 1;
         if (n & 1) flips ^= 2;
         return '';
@@ -91,10 +94,10 @@ function scan(text: string): Line[] {
       pipe,
       gap: raw === '' && !heading,
       empty: !pipe && plain === '',
-      lead: /^\*(?!\*?\))/.test(raw),
-      trail: /[^(]\*$|^\*$/.test(raw),
+      lead: /^(?:\*(?!\*?\))|__(?!_))/.test(raw),
+      trail: /(?:[^(]\*|^\*|[^_]__)$/.test(raw),
       flips,
-      inline: !pipe && /\S\s*\|\s*(?:\S|$)/.test(raw) && /(?:^|\s)\|(?:\s|$)/.test(raw),
+      inline: !pipe && (/^\|.*\|$/.test(raw) || (/\S\s*\|\s*(?:\S|$)/.test(raw) && /(?:^|\s)\|(?:\s|$)/.test(raw))),
     });
     s = nl + 1;
   }
@@ -104,10 +107,12 @@ function scan(text: string): Line[] {
 /** Builds the output; separators are held back so that a paragraph break wins over a space. */
 class Out {
   private b: TracedBuilder;
+  readonly srcText: string;
   private pend = '';
   private pendAt = 0;
   constructor(src: Traced) {
     this.b = new TracedBuilder(src);
+    this.srcText = src.text;
   }
   text(s: number, e: number): void {
     if (e <= s) return;
@@ -138,6 +143,8 @@ class Out {
 interface Ctx {
   /** Page export: no blank lines, so sentence ends and emphasis must find the paragraphs. */
   dense: boolean;
+  /** Usual length of a wrapped line in the export (its HTML source was wrapped at a width). */
+  width: number;
   role: Role;
 }
 
@@ -146,24 +153,34 @@ interface Ctx {
  * the end of `a` (so the newline is a wrap inside it); `edge`: a span closed or opened right at
  * the newline.
  */
-function breaks(a: Line, b: Line, inEm: boolean, edge: boolean, ctx: Ctx): boolean {
+function breaks(a: Line, b: Line, cur: string, inEm: boolean, edge: boolean, ctx: Ctx): boolean {
   const p = a.plain;
   const q = b.plain;
   if (RULE.test(a.raw) || RULE.test(b.raw)) return true;
   // a lone bullet or footnote number: its text is on the next line
   if (/^(?:[-+•]|\[\d{1,3}\]|\d{1,3}\.|[IVXLC]{1,5}\.|[a-zđ]\))$/u.test(p)) return false;
-  if (BULLET.test(q) || LABEL.test(q) || HEADER_START.test(q)) return true;
-  if (KIND_LINE.test(p) || KIND_LINE.test(q)) return true;
+  // "KẾ HOẠCH" alone on its line (not the end of a wrapped title) is followed by the title
+  if (KIND_LINE.test(p) && cur === p) return true;
+  // "Điều" / "1. Phạm vi …": a word that wants its number was wrapped away from it
+  if (NUMBERED_END.test(p)) return false;
+  if (BULLET.test(q) && bulletStarts(p, q, cur, ctx)) return true;
+  // In body exports paragraphs are blank-line separated, so a label after a single newline is
+  // usually a reference that a wrap put first ("(1) Công nghiệp …" inside an enumeration).
+  if (LABEL.test(q) && (ctx.dense || ctx.role !== 'text' || /[.:;!?…]["”’)]*$/.test(p) || /^\[\d/.test(q))) return true;
+  if (HEADER_START.test(q)) return true;
+  // "Hà Nội, ngày …" starts a line, unless a wrap split the place name ("Hồ Chí" / "Minh, ngày")
+  if (PLACE_DATE.test(q) && !inEm && !/(?:^|\s)\p{Lu}\p{Ll}*$/u.test(p)) return true;
+  if (KIND_LINE.test(q) && !inEm) return true;
   const role = ctx.role;
-  if (role !== 'text' && role !== 'data') {
-    if (CONNECTOR_END.test(p) || CONNECTOR_START.test(q)) return false;
+  if (role !== 'text') {
+    if (CONNECTOR_END.test(cur) || CONNECTOR_START.test(q)) return false;
     if (role === 'issuer') {
       // "ỦY BAN NHÂN DÂN" / "TỈNH HÀ TĨNH", "BỘ TÀI CHÍNH" / "CỤC THUẾ": a new unit starts a line,
       // but not right after a lone first word ("BỘ" / "TÀI CHÍNH" is a wrap of one name).
-      if (ORG_START.test(q) && /\S\s+\S/.test(p) && isUpper(p)) return true;
+      if (ORG_START.test(q) && /\S\s+\S/.test(cur) && isUpper(cur)) return true;
     } else if (role === 'signature') {
       if (SIGN_PREFIX.test(q) || SIGN_TITLE.test(q)) return true;
-      if (isUpper(p) && NAME_LINE.test(q)) return true;
+      if (isUpper(cur) && NAME_LINE.test(q)) return true;
       if (/^\(.*\)$/.test(q) || /^\(.*\)$/.test(p)) return true; // "(Đã ký)", "(Ký, ghi rõ họ tên)"
     }
     if (inEm) return false;
@@ -174,10 +191,28 @@ function breaks(a: Line, b: Line, inEm: boolean, edge: boolean, ctx: Ctx): boole
   if (inEm) return false;
   if (!ctx.dense) return false;
   // Page exports: a sentence end followed by a capital, or a heading set in bold or italics.
-  if (/[.:;!?…]["”’)\]*]*$/.test(p.length ? a.raw : '') && /^[\p{Lu}\d"“‘(]/u.test(q)) return true;
-  if (edge && (a.trail || b.lead)) return true;
-  if (isUpper(p) && !isUpper(q) && /^[\p{Lu}(]/u.test(q) && p.length > 3) return true;
+  if (/[.:;!?…]["”’)\]*]*$/.test(a.raw) && /^[\p{Lu}\d"“‘(]/u.test(q)) return true;
+  if (edge && (a.trail || b.lead) && !/^\p{Ll}/u.test(q)) return true;
+  if (isUpper(cur) && !isUpper(q) && /^[\p{Lu}(]/u.test(q) && cur.length > 3) return true;
+  // The last line of a paragraph stops short of the wrap width; the first one can be short too
+  // (the HTML tag took the room), so only a short line after others ends the paragraph.
+  if (cur !== p && a.raw.length < 0.45 * ctx.width && /^[\p{Lu}\d"“(]/u.test(q)) return true;
   return false;
+}
+
+/**
+ * "- " at a line start is a list item, or the dash of a range that a wrap put first ("sản xuất" /
+ * "- quản lý - tiêu thụ", "dạy - học" / "- thi"). An item follows a clause end or starts with a
+ * capital; a range goes on in lower case after a line that does not end a clause.
+ */
+function bulletStarts(p: string, q: string, cur: string, ctx: Ctx): boolean {
+  if (ctx.role === 'recipients' || /^[-+•]$/.test(q) || /^[+•●▪◦]/u.test(q)) return true;
+  if (/[.:;!?…]["”’)]*$/.test(p)) return true;
+  if (CONNECTOR_END.test(cur)) return false;
+  const first = q.replace(/^[-+•●▪◦–]\s+/u, '')[0] ?? '';
+  if (/[\p{Lu}"“(]/u.test(first)) return true;
+  // "2. Mục tiêu cụ thể" / "- 100% …": an item under a heading line
+  return /\d/.test(first) && (LABEL.test(cur) || BULLET.test(cur) || isUpper(cur)) && cur.length < 120;
 }
 
 /** A reference or word split at a hyphen or slash ("QĐ-" / "UBND") joins without a space. */
@@ -191,6 +226,7 @@ function emitBlock(out: Out, lines: Line[], idx: number[], ctx: Ctx): void {
   let ital = false;
   let prev: Line | null = null;
   let edge = false;
+  let cur = '';
   for (const i of idx) {
     const l = lines[i];
     const wasEm = bold || ital;
@@ -201,15 +237,23 @@ function emitBlock(out: Out, lines: Line[], idx: number[], ctx: Ctx): void {
       if (wasEm !== (bold || ital)) edge = true;
       if (RULE.test(l.raw) && prev) {
         out.sep('\n', prev.e);
+        prev = null;
       }
       continue;
     }
     if (prev) {
       const inEm = wasEm && !edge;
-      const brk = breaks(prev, l, inEm, edge || l.lead && !wasEm || prev.trail && !wasEm, ctx);
+      const brk = breaks(prev, l, cur, inEm, edge || (l.lead && !wasEm) || (prev.trail && !wasEm), ctx);
       out.sep(brk ? '\n' : glue(prev, l), prev.e);
-    }
-    out.text(l.s, l.e);
+      cur = brk ? l.plain : `${cur} ${l.plain}`;
+    } else cur = l.plain;
+    if (GLUED_LIST.test(l.plain)) {
+      // "- Thủ tướng…; - Các bộ…; - Lưu: VT": a list whose line breaks the converter lost
+      unglue(out.srcText, l.s, l.e).forEach((p, k) => {
+        if (k) out.sep('\n', p.s);
+        out.text(p.s, p.e);
+      });
+    } else out.text(l.s, l.e);
     prev = l;
     edge = false;
   }
@@ -262,6 +306,20 @@ function tableContinues(lines: Line[], i: number, budget: number): boolean {
   return false;
 }
 
+/**
+ * The segment at `i` is the document body rather than a cell: longer than any cell of the body
+ * exports (where blank lines delimit tables, cells stay under ~25 lines), or followed by the
+ * "Nơi nhận" cell that opens the signature table.
+ */
+function looksLikeBody(lines: Line[], i: number): boolean {
+  const seg = segment(lines, i);
+  if (seg.idx.length > 25) return true;
+  let k = seg.next;
+  while (k < lines.length && lines[k].pipe) k++;
+  const after = segment(lines, k).idx.map((j) => lines[j].plain).filter(Boolean);
+  return seg.idx.length > 3 && cellRole(after) === 'recipients';
+}
+
 function parseTable(lines: Line[], i: number, dense: boolean): Table {
   const rows: number[][][] = [];
   let row: number[][] = [];
@@ -300,8 +358,12 @@ function parseTable(lines: Line[], i: number, dense: boolean): Table {
     if (i >= lines.length || lines[i].gap) break;
     if (!dense) continue; // body exports: the blank line after the table ends it
     const full = width ? row.length >= width : row.length >= 2;
-    if (!full) continue;
-    if (isLayoutRow(lines, row) || !tableContinues(lines, i, (width || row.length) + 2)) break;
+    if (!full) {
+      // a short row (merged cells) is not a reason to take in the body text that follows
+      if (!isLayoutRow(lines, row) && looksLikeBody(lines, i)) break;
+      continue;
+    }
+    if (isLayoutRow(lines, row) || !tableContinues(lines, i, width ? width + 2 : 16)) break;
   }
   if (row.length) rows.push(row);
   return { rows, end: i };
@@ -324,7 +386,7 @@ function emitTable(out: Out, lines: Line[], table: Table, ctx: Ctx): void {
         if (role === 'text' && layout && k + 1 < row.length && cellRole(plainOf(row[k + 1])) === 'motto') role = 'issuer';
         if (role === 'text' && layout && k > 0 && cellRole(plainOf(row[k - 1])) === 'recipients') role = 'signature';
         out.sep('\n', lines[c[0]].s);
-        emitBlock(out, lines, c, { dense: ctx.dense, role: role === 'data' ? 'text' : role });
+        emitBlock(out, lines, c, { ...ctx, role });
         out.sep('\n', endOf(c));
       });
       continue;
@@ -336,7 +398,7 @@ function emitTable(out: Out, lines: Line[], table: Table, ctx: Ctx): void {
       out.sep('\n', endOf(filled[0]));
       continue;
     }
-    let at = 0;
+    let at = lines[filled[0][0]].s;
     row.forEach((c, k) => {
       if (c.length) at = lines[c[0]].s;
       if (k === 0) out.sep('\n', at);
@@ -348,31 +410,92 @@ function emitTable(out: Out, lines: Line[], table: Table, ctx: Ctx): void {
   }
 }
 
-/** Cells written on one line: "Mẫu số 01 | Phiếu đăng ký |", "--- | CỘNG HÒA … |". */
-function emitInline(out: Out, l: Line, ctx: Ctx): void {
+/**
+ * Where a converter that lost the line breaks glued printed lines together ("CHÍNH PHỦ-------",
+ * "VIỆT NAMĐộc lập", "CHÍNH PHỦKT. THỦ TƯỚNGPHÓ THỦ TƯỚNG(Đã ký)Hồ Đức Phớc", "…; - Bộ Tài chính;
+ * - …"): the offsets at which a cell of a layout row splits back into lines.
+ */
+const GLUE = new RegExp(
+  [
+    '(?<=[^\\s_\\-–])(?=[-_–]{3,})',
+    '(?<=[-_–]{3,})(?=\\s*[^\\s_\\-–])',
+    '(?<=\\S)(?=Độc lập\\s*[-–])',
+    '(?<=\\p{L})(?=(?:T\\/?M|K\\/?T|TL|TUQ)\\.\\s?\\p{Lu})',
+    '(?<=\\p{Lu})(?=(?:PHÓ |CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|GIÁM ĐỐC)(?!\\p{L}))',
+    '(?=\\(\\s*Đã ký\\s*\\))',
+    '(?<=\\(\\s*Đã ký\\s*\\))',
+    '(?<=;)\\s*(?=-\\s)',
+  ].join('|'),
+  'gu',
+);
+
+const GLUED_LIST = /^[-+]\s.*;\s+-\s.*;\s+-\s/u;
+
+function unglue(src: string, s: number, e: number): { s: number; e: number }[] {
+  const text = src.slice(s, e);
+  const cuts = [0];
+  for (const m of text.matchAll(GLUE)) if (m.index > cuts[cuts.length - 1]) cuts.push(m.index);
+  cuts.push(text.length);
+  const out: { s: number; e: number }[] = [];
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    let a = s + cuts[k];
+    let b = s + cuts[k + 1];
+    while (a < b && /\s/.test(src[a])) a++;
+    while (b > a && /\s/.test(src[b - 1])) b--;
+    if (b > a) out.push({ s: a, e: b });
+  }
+  return out;
+}
+
+/** Cells written on one line: "Mẫu số 01 | Phiếu đăng ký |", "CHÍNH PHỦ------- | CỘNG HÒA … |". */
+function emitInline(out: Out, l: Line): void {
+  const src = out.srcText;
   const cells: { s: number; e: number; plain: string }[] = [];
-  const re = /[^|]+/g;
+  const re = /[^|]+|(?<=\|)(?=\|)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(l.raw))) {
+    if (!m[0].length) re.lastIndex++;
     let a = l.s + m.index;
     let b = a + m[0].length;
-    while (a < b && /\s/.test(out.srcText[a])) a++;
-    while (b > a && /\s/.test(out.srcText[b - 1])) b--;
-    const plain = out.srcText.slice(a, b).replace(STARS, (x, p: string | undefined) => (p ? x : '')).trim();
+    while (a < b && /\s/.test(src[a])) a++;
+    while (b > a && /\s/.test(src[b - 1])) b--;
+    const plain = src.slice(a, b).replace(STARS, (x, p: string | undefined) => (p ? x : '')).trim();
     cells.push({ s: a, e: b, plain });
   }
-  const filled = cells.filter((c) => c.plain && !RULE.test(c.plain));
-  if (!filled.length) return;
-  const layout = filled.some((c) => cellRole([c.plain]) !== 'text') || ctx.role !== 'text';
+  // the empty text before a leading pipe and after a trailing one is not a cell
+  if (l.raw.startsWith('|') && cells.length && !cells[0].plain && cells[0].s === l.s) cells.shift();
+  while (cells.length && !cells[cells.length - 1].plain) cells.pop();
+  const filled = cells.filter((c) => c.plain && !/^:?-{3,}:?$|^[-_=.…]{3,}$/.test(c.plain));
+  if (!filled.length) return; // a "|---|---|" separator row
+  const pieces = (c: { s: number; e: number }) => unglue(src, c.s, c.e);
+  const layout = filled.some((c) =>
+    pieces(c).some((p) => {
+      const t = src.slice(p.s, p.e).replace(STARS, '');
+      return cellRole([t]) !== 'text' || /^(?:CỘNG H(?:ÒA|OÀ)|ĐẢNG CỘNG SẢN)/u.test(t);
+    }),
+  );
   out.sep('\n', l.s);
-  filled.forEach((c, k) => {
-    if (k) {
-      if (layout) out.sep('\n', c.s);
-      else out.raw(' | ', c.s);
+  if (layout || filled.length === 1) {
+    for (const c of filled) {
+      for (const p of layout || GLUED_LIST.test(c.plain) ? pieces(c) : [c]) {
+        out.sep('\n', p.s);
+        out.text(p.s, p.e);
+      }
     }
-    out.text(c.s, c.e);
-  });
+  } else {
+    cells.forEach((c, k) => {
+      if (k) out.raw(' | ', c.s);
+      out.text(c.s, c.e);
+    });
+  }
   out.sep('\n', l.e);
+}
+
+function wrapWidth(lines: Line[]): number {
+  const lens = lines.filter((l) => !l.pipe && !l.gap && !l.empty).map((l) => l.raw.length);
+  if (lens.length < 10) return 80;
+  lens.sort((x, y) => x - y);
+  return lens[Math.floor(lens.length * 0.9)];
 }
 
 /** Share of blank lines among text lines: near zero in whole-page exports. */
@@ -390,8 +513,7 @@ export function layoutPass(t: Traced): Traced {
   const lines = scan(t.text);
   const dense = isDense(lines);
   const out = new Out(t);
-  out.srcText = t.text;
-  const ctx: Ctx = { dense, role: 'text' };
+  const ctx: Ctx = { dense, width: wrapWidth(lines), role: 'text' };
   let para: number[] = [];
   const flush = () => {
     if (!para.length) return;
@@ -418,7 +540,7 @@ export function layoutPass(t: Traced): Traced {
     }
     if (l.inline) {
       flush();
-      emitInline(out, l, ctx);
+      emitInline(out, l);
       i++;
       continue;
     }
