@@ -62,9 +62,10 @@ const REF_IN_LINE = new RegExp(`(${REF_SOURCE})`, 'u');
 const BLANK_NUMBER = new RegExp(String.raw`^\s*[.…_]*\s*\/\s*((?:[\p{Lu}][\p{L}\d&]*)(?:\s?[-/]\s?[\p{Lu}][\p{L}\d&]*){0,5})`, 'u');
 
 // A sub-unit printed under its parent body in the header ("ỦY BAN MTTQ … / XÃ LƯƠNG MINH / BAN THƯỜNG TRỰC").
-const ORGAN_OF_PARENT = /^(?:BAN THƯỜNG TRỰC|THƯỜNG TRỰC|VĂN PHÒNG|BAN CHỈ ĐẠO|BAN THƯỜNG VỤ|TIỂU BAN|TỔ CÔNG TÁC|BAN TỔ CHỨC|ỦY BAN BẦU CỬ|UỶ BAN BẦU CỬ)\b/u;
-const UNIT_OF_LOCALITY = /^(?:SỞ|PHÒNG|TRUNG TÂM|CHI CỤC|CỤC|BAN QUẢN LÝ|BỆNH VIỆN|TRƯỜNG|ĐÀI|BÁO|CÔNG AN|BỘ CHỈ HUY)\b/u;
-const LOCALITY = /\b((?:TỈNH|THÀNH PHỐ|QUẬN|HUYỆN|THỊ XÃ|XÃ|PHƯỜNG|ĐẶC KHU|TP\.?)\s.+)$/u;
+// (\b does not see Vietnamese letters as word characters, hence the explicit lookarounds)
+const ORGAN_OF_PARENT = /^(?:BAN THƯỜNG TRỰC|THƯỜNG TRỰC|VĂN PHÒNG|BAN CHỈ ĐẠO|BAN THƯỜNG VỤ|TIỂU BAN|TỔ CÔNG TÁC|BAN TỔ CHỨC|ỦY BAN BẦU CỬ|UỶ BAN BẦU CỬ)(?![\p{L}])/u;
+const UNIT_OF_LOCALITY = /^(?:SỞ|PHÒNG|TRUNG TÂM|CHI CỤC|CỤC|BAN QUẢN LÝ|BỆNH VIỆN|TRƯỜNG|ĐÀI|BÁO|CÔNG AN|BỘ CHỈ HUY)(?![\p{L}])/u;
+const LOCALITY = /(?<![\p{L}])((?:TỈNH|THÀNH PHỐ|QUẬN|HUYỆN|THỊ XÃ|XÃ|PHƯỜNG|ĐẶC KHU|TP\.?)\s.+)$/u;
 
 const ABBREVIATIONS: [RegExp, string][] = [
   [/\bUBND\b/gu, 'Ủy ban nhân dân'],
@@ -200,6 +201,13 @@ export function parseHeader(lines: Line[], text: string): HeaderResult {
       lastHeaderLine = i;
       readNumber(header, num[1]);
       header.spans.ref = span(l);
+      // "Số: 5387/CT-CS v/v trả lời phản ánh kiến nghị": the subject printed beside the number
+      const vv = /\s(V\/v|v\/v|V\/V)\s+(.+)$/u.exec(t);
+      if (vv && vvLine < 0) {
+        header.title = `V/v ${vv[2].trim()}`;
+        header.spans.title = span(l, vv.index + 1);
+        header.kind ??= 'Công văn';
+      }
       const pd = PLACE_DATE.exec(t.slice(t.search(/\s\S+,\s*ngày/u) + 1));
       if (pd && /ngày/.test(t) && dateLine < 0) {
         readPlaceDate(header, pd);
@@ -223,7 +231,7 @@ export function parseHeader(lines: Line[], text: string): HeaderResult {
       lastHeaderLine = i;
       continue;
     }
-    if (/^(?:V\/v|V\/V|Về việc|VỀ VIỆC)\b/u.test(t) && vvLine < 0) {
+    if ((/^(?:V\/v|V\/V|Về việc|VỀ VIỆC)(?![\p{L}])/u.test(t) || (/^Về\s/u.test(t) && numberLine >= 0 && kindLine < 0 && t.length < 250)) && vvLine < 0) {
       vvLine = i;
       lastHeaderLine = i;
       continue;

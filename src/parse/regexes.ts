@@ -29,7 +29,7 @@ export const NUMBER_LINE = /^(?:(?:Luật|Nghị quyết|Pháp lệnh|Lệnh|Ngh
 
 /** "<place>, ngày 20 tháng 11 năm 2024" — day and month may be blank or dotted. */
 export const PLACE_DATE =
-  /^(?:(.{2,60}?)\s*,\s*)?ngày\s*(\d{1,2}|[.…_ ]*)\s*tháng\s*(\d{1,2}|[.…_ ]*)\s*năm\s*(\d{4})/iu;
+  /^(?:(.{2,60}?)\s*,?\s*)?ngày\s*(\d{1,2}|[.…_ ]*)\s*tháng\s*(\d{1,2}|[.…_ ]*)\s*năm\s*(\d{4})/iu;
 
 /** A news dateline: "16:31 | 23/04/2018", "Thứ Hai, 23/04/2018 16:31". */
 export const DATELINE = /(?:^|\|\s*|,\s*)(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s|$)/;
