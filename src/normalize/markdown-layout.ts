@@ -97,7 +97,7 @@ function scan(text: string): Line[] {
       lead: /^(?:\*(?!\*?\))|__(?!_))/.test(raw),
       trail: /(?:[^(]\*|^\*|[^_]__)$/.test(raw),
       flips,
-      inline: !pipe && (/^\|.*\|$/.test(raw) || (/\S\s*\|\s*(?:\S|$)/.test(raw) && /(?:^|\s)\|(?:\s|$)/.test(raw))),
+      inline: !pipe && raw.includes('|') && (/^\|.*\|$/.test(raw) || (/\S\s*\|\s*(?:\S|$)/.test(raw) && /(?:^|\s)\|(?:\s|$)/.test(raw))),
     });
     s = nl + 1;
   }

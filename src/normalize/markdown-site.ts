@@ -107,5 +107,6 @@ export function keepDocument(t: Traced): Traced {
     out = new TracedBuilder(t).copy(b.start, b.end).build(t.map[b.end]);
   }
   // A paywall note glued into an English translation that the site shows only in part.
+  if (!out.text.includes('Thành viên Pro')) return out;
   return replaceTraced(out, /\s*(?:\.\.\.\s*){2,}Hãy đăng nhập hoặc đăng ký Thành viên Pro[^\n]*?(?:tiếng Anh|văn bản)\.?/g, () => '\n');
 }

@@ -12,8 +12,10 @@ export function unicodePass(t: Traced): Traced {
     if (c === '\t' || c === '\v' || /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/.test(c)) return ' ';
     return '';
   });
+  // Most text arrives composed: skip the mark passes when there is no combining mark at all.
+  if (!/\p{M}/u.test(t.text)) return t;
   // A combining mark separated from its letter by a space (seen in PDFs drawn from NFD text).
-  t = replaceTraced(t, /(\p{L}) (\p{M}+)/gu, (m) => m[1] + m[2]);
+  t = replaceTraced(t, / (\p{M}+)/gu, (m) => (m.index > 0 && /\p{L}/u.test(t.text[m.index - 1]) ? m[1] : m[0]));
   // NFC per cluster keeps the offset map exact outside the clusters that change.
   t = replaceTraced(t, /\P{M}\p{M}+/gu, (m) => m[0].normalize('NFC'));
   return t;

@@ -10,15 +10,15 @@ interface CaseLexicon {
   lower: string[];
 }
 
-let table: { phrases: [RegExp, string][]; lower: Set<string> } | null = null;
+let table: { re: RegExp; cased: Map<string, string>; lower: Set<string> } | null = null;
 
 function lexicon() {
   if (!table) {
     const data = loadJson<CaseLexicon>('header-case.json');
-    const phrases = [...data.phrases]
-      .sort((a, b) => b.length - a.length)
-      .map((p): [RegExp, string] => [new RegExp(`(?<![\\p{L}])${escape(p.toUpperCase())}(?![\\p{L}])`, 'gu'), p]);
-    table = { phrases, lower: new Set(data.lower.map((w) => w.toUpperCase())) };
+    // one alternation, longest first, so a line is scanned once
+    const phrases = [...data.phrases].sort((a, b) => b.length - a.length);
+    const re = new RegExp(`(?<![\\p{L}])(?:${phrases.map((p) => escape(p.toUpperCase())).join('|')})(?![\\p{L}])`, 'gu');
+    table = { re, cased: new Map(phrases.map((p) => [p.toUpperCase(), p])), lower: new Set(data.lower.map((w) => w.toUpperCase())) };
   }
   return table;
 }
@@ -37,15 +37,12 @@ export function isMostlyUpper(s: string): boolean {
 /** "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ" → "Ủy ban nhân dân thành phố Cần Thơ". Mixed-case text is returned as is. */
 export function properCase(s: string): string {
   if (!isMostlyUpper(s)) return s;
-  const { phrases, lower } = lexicon();
+  const { re, cased, lower } = lexicon();
   const placeholders: string[] = [];
-  let out = s;
-  for (const [re, phrase] of phrases) {
-    out = out.replace(re, () => {
-      placeholders.push(phrase);
-      return `\u0000${placeholders.length - 1}\u0000`;
-    });
-  }
+  let out = s.toUpperCase().replace(re, (m) => {
+    placeholders.push(cased.get(m) ?? m);
+    return `\u0000${placeholders.length - 1}\u0000`;
+  });
   out = out.replace(/[\p{L}]+/gu, (w) => {
     if (/^[\p{Lu}]{2,6}$/u.test(w) && /^(UBND|HĐND|MTTQ|TW|VN|TP|TT|CP|QH\d*)$/u.test(w)) return w;
     if (lower.has(w)) return w.toLowerCase();

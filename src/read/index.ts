@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { InputError, type Format, type RawText } from '../models.js';
 import { decodeText } from './encoding.js';
@@ -18,6 +18,8 @@ export interface ReadOptions {
   password?: string;
   maxBytes?: number;
   maxPdfPages?: number;
+  /** The file's stat when the caller already has it (ingest does), to save a system call. */
+  stat?: { size: number; isFile(): boolean };
 }
 
 /** What the first bytes say the file is; the extension is only a hint for text flavours. */
@@ -50,7 +52,7 @@ export function sniffFormat(head: Buffer, path: string): Format | 'zip' | 'binar
 export async function readDocument(path: string, opts: ReadOptions = {}): Promise<ReadResult> {
   let size: number;
   try {
-    const st = await stat(path);
+    const st = opts.stat ?? (await stat(path));
     if (!st.isFile()) throw new InputError(path, 'not a regular file');
     size = st.size;
   } catch (e) {
@@ -62,16 +64,10 @@ export async function readDocument(path: string, opts: ReadOptions = {}): Promis
     throw new InputError(path, `file is ${mb(size)}, over the ${mb(maxBytes)} limit: split it before ingesting`);
   }
   if (size === 0) throw new InputError(path, 'empty file (0 bytes)');
-  const head = Buffer.alloc(Math.min(size, 4096));
-  const fh = await open(path, 'r');
-  try {
-    await fh.read(head, 0, head.length, 0);
-  } finally {
-    await fh.close();
-  }
-  const sniffed = sniffFormat(head, path);
-  if (sniffed === 'binary') throw new InputError(path, 'binary file of an unknown type: expected PDF, DOCX, DOC, HTML, Markdown or text');
+  // the size is known to be within the limit: one read gives both the magic bytes and the body
   const bytes = await readFile(path);
+  const sniffed = sniffFormat(bytes.subarray(0, 4096), path);
+  if (sniffed === 'binary') throw new InputError(path, 'binary file of an unknown type: expected PDF, DOCX, DOC, HTML, Markdown or text');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const warnings: string[] = [];
   const ext = extname(path).toLowerCase().slice(1);

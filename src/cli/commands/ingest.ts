@@ -59,7 +59,8 @@ Examples:
       });
       progress.end();
       if (values.json) {
-        process.stdout.write(JSON.stringify({ db: dbPath, ...summary }, null, 1) + '\n');
+        // maxRSS covers the whole process, worker threads included (KiB)
+        process.stdout.write(JSON.stringify({ db: dbPath, ...summary, jobs, peak_rss_mb: process.resourceUsage().maxRSS / 1024 }, null, 1) + '\n');
       } else {
         const parts = [`${summary.new} new`, `${summary.replaced} replaced`, `${summary.unchanged} unchanged`, `${summary.failed} failed`];
         if (summary.pruned) parts.push(`${summary.pruned} pruned`);
