@@ -107,6 +107,8 @@ export function relinkCitations(db: DB): { citations: number; resolved: number; 
     const stubs = new Map<string, number>();
     for (const s of db.prepare('SELECT id, key FROM documents WHERE is_stub = 1').all() as { id: number; key: string }[]) stubs.set(s.key, s.id);
     const usedStubs = new Set<number>();
+    const byKeyStmt = db.prepare('SELECT id FROM documents WHERE key = ? AND is_stub = 0');
+    const byKey = { get: (k: string) => byKeyStmt.get(k) };
     const insertStub = db.prepare('INSERT INTO documents (key, ref, kind, issuer, issuer_key, date, year, is_stub) VALUES (?, ?, ?, ?, ?, ?, ?, 1)');
     const node = (c: CitedDocument, ctx: CitingContext): { id: number; real: boolean } => {
       const real = matchCited(byRef.get(c.ref.toLowerCase()) ?? [], c, ctx);
@@ -114,6 +116,9 @@ export function relinkCitations(db: DB): { citations: number; resolved: number; 
       const key = stubKey(c, ctx);
       let id = stubs.get(key);
       if (id === undefined) {
+        // the words name a real document's key exactly (matching was ambiguous by ref alone)
+        const same = byKey.get(key) as { id: number } | undefined;
+        if (same) return { id: same.id, real: true };
         id = Number(insertStub.run(key, c.ref, c.kind, c.issuer, issuerKey(c.issuer), c.date, yearOf(c.ref, c.date)).lastInsertRowid);
         stubs.set(key, id);
       }
