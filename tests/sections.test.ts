@@ -11,6 +11,9 @@ describe('section ids (extraction.md §6)', () => {
   it('reads "I-" Roman labels and "đ)" letters', () => {
     expect(ids('Mở đầu.\nI- QUAN ĐIỂM\n1. Một\na) x\nb) y\nc) z\nd) t\nđ) u\nII- MỤC TIÊU')).toEqual(['I', 'I.1', 'I.1.a', 'I.1.b', 'I.1.c', 'I.1.d', 'I.1.đ', 'II']);
   });
+  it('reads party-style "1-" items under "I-" headings and splits an inline first letter', () => {
+    expect(ids('Mở đầu.\nI- QUAN ĐIỂM\n1- Phát triển.\n2- Tiếp tục.\nII- MỤC TIÊU\n1- Mục tiêu tổng quát\nX.\n2- Mục tiêu cụ thể a) Đến năm 2020, đạt.\nb) Phát triển.')).toEqual(['I', 'I.1', 'I.2', 'II', 'II.1', 'II.2', 'II.2.a', 'II.2.b']);
+  });
   it('numbers a document with only Arabic items 1, 2, 2.a', () => {
     expect(ids('Kính gửi: Sở Y tế\nThực hiện Chỉ thị.\n1. Các Sở:\nLàm.\n2. Sở Y tế\na) Chủ trì\n3. UBND các quận')).toEqual(['1', '2', '2.a', '3']);
   });

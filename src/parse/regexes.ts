@@ -13,7 +13,8 @@ export const LABELS = {
   article: /^(?:Điều|ĐIỀU)\s+(\d{1,3}[a-z]?)\s*[.:]\s*/u,
   roman: new RegExp(String.raw`^(${ROMAN})\s*[.\-–—)]\s*(?=\S)`, 'u'),
   dotted: /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?(?:\s+|(?=\p{Lu}))(?=\S)/u,
-  arabic: /^(\d{1,2})\s?(?:\.(?!\d)|\))\s*(?=\S)/u,
+  // "1." "1)" and the party style "1- " (Nghị quyết of the Central Committee)
+  arabic: /^(\d{1,2})\s?(?:\.(?!\d)|\)|-(?=\s))\s*(?=\S)/u,
   letter: /^([a-zđ])\s?\)\s*(?=\S)/u,
   paren: /^\((\d{1,2}|[a-zđ])\)\s*(?=\S)/u,
 };
