@@ -147,6 +147,9 @@ export interface Citation {
   end: number;
   /** The words that assert the relation ("Thực hiện", "Căn cứ", "về thực hiện"). */
   cue?: string | null;
+  /** Span of `cue` in the clean text (the evidence of the edge); null when no cue was printed. */
+  cueStart?: number | null;
+  cueEnd?: number | null;
   section?: string | null;
   /** Year printed in the reference (11/2017/NQ-HĐND), else from the date. */
   year?: number | null;
@@ -176,6 +179,8 @@ export interface Assignment {
   agencyEnd?: number;
   /** Canonical key of the agency (folded, abbreviations expanded). */
   agencyKey?: string;
+  /** Head of the agency name as the lexicon knows it ("Sở", "Ủy ban nhân dân", "sở, ban, ngành"). */
+  head?: string | null;
   domain?: string | null;
   level?: string | null;
 }
