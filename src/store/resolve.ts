@@ -103,6 +103,23 @@ export function relinkCitations(db: DB): { citations: number; resolved: number; 
     const described = new Map<string, CitedDocument>();
     for (const r of rows) described.set(`${r.doc}|${r.cited_ref}`, { ref: r.cited_ref, kind: r.cited_kind, issuer: r.cited_issuer, date: r.cited_date });
 
+    // A national reference printed without a date names the same document as the dated mentions
+    // of that reference when they all agree on one year (21-NQ/TW of 2017).
+    const years = new Map<string, Set<number>>();
+    const noteYear = (ref: string, y: number | null) => {
+      if (y === null || !isNationalRef(ref)) return;
+      const k = ref.toLowerCase();
+      if (!years.has(k)) years.set(k, new Set());
+      years.get(k)!.add(y);
+    };
+    for (const d of docs) noteYear(d.ref, d.year);
+    for (const r of rows) noteYear(r.cited_ref, yearOf(r.cited_ref, r.cited_date));
+    const dated = (c: CitedDocument): CitedDocument => {
+      if (!isNationalRef(c.ref) || yearOf(c.ref, c.date) !== null) return c;
+      const ys = years.get(c.ref.toLowerCase());
+      return ys && ys.size === 1 ? { ...c, date: String([...ys][0]) } : c;
+    };
+
     db.prepare('UPDATE citations SET to_document_id = NULL').run();
     const stubs = new Map<string, number>();
     for (const s of db.prepare('SELECT id, key FROM documents WHERE is_stub = 1').all() as { id: number; key: string }[]) stubs.set(s.key, s.id);
@@ -110,7 +127,8 @@ export function relinkCitations(db: DB): { citations: number; resolved: number; 
     const byKeyStmt = db.prepare('SELECT id FROM documents WHERE key = ? AND is_stub = 0');
     const byKey = { get: (k: string) => byKeyStmt.get(k) };
     const insertStub = db.prepare('INSERT INTO documents (key, ref, kind, issuer, issuer_key, date, year, is_stub) VALUES (?, ?, ?, ?, ?, ?, ?, 1)');
-    const node = (c: CitedDocument, ctx: CitingContext): { id: number; real: boolean } => {
+    const node = (printed: CitedDocument, ctx: CitingContext): { id: number; real: boolean } => {
+      const c = dated(printed);
       const real = matchCited(byRef.get(c.ref.toLowerCase()) ?? [], c, ctx);
       if (real !== null) return { id: real, real: true };
       const key = stubKey(c, ctx);
@@ -119,7 +137,7 @@ export function relinkCitations(db: DB): { citations: number; resolved: number; 
         // the words name a real document's key exactly (matching was ambiguous by ref alone)
         const same = byKey.get(key) as { id: number } | undefined;
         if (same) return { id: same.id, real: true };
-        id = Number(insertStub.run(key, c.ref, c.kind, c.issuer, issuerKey(c.issuer), c.date, yearOf(c.ref, c.date)).lastInsertRowid);
+        id = Number(insertStub.run(key, c.ref, c.kind, c.issuer, issuerKey(c.issuer), printed.date ?? null, yearOf(c.ref, c.date)).lastInsertRowid);
         stubs.set(key, id);
       }
       usedStubs.add(id);
