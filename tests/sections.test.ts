@@ -57,6 +57,16 @@ describe('section ids (extraction.md §6)', () => {
   it('splits a first sub-item printed on its heading line when the next line is "b)"', () => {
     expect(ids('I. A\n3. Tăng cường đầu tư a) Ban hành Chương trình\nb) Phát triển mạng lưới')).toEqual(['I', 'I.3', 'I.3.a', 'I.3.b']);
   });
+  it('ends the text at "./." even when "Nơi nhận" was lost', () => {
+    const doc = parse({ text: normalizeText('Điều 1. Phạm vi.\nĐiều 2. Các Bộ trưởng chịu trách nhiệm thi hành Nghị định này./.\n- Thủ tướng;\n- Lưu: VT') });
+    expect(doc.tree.sections.map((s) => s.id)).toEqual(['Điều 1', 'Điều 2']);
+    expect(doc.tree.paragraphs.find((p) => p.text === '- Thủ tướng;')!.section).toBeNull();
+  });
+  it('takes a last-paragraph request to carry the plan out as the closing formula', () => {
+    const doc = parse({ text: normalizeText('I. A\n1. Một\nLàm việc.\n2. Hai\nNguồn ngân sách.\nĐề nghị các sở, ban, ngành và địa phương khẩn trương thực hiện đúng chức năng được giao.') });
+    expect(doc.tree.paragraphs.find((p) => p.text.startsWith('Đề nghị'))!.zone).toBe('closing');
+    expect(doc.tree.paragraphs.find((p) => p.text.startsWith('Nguồn'))!.zone).toBe('body');
+  });
   it('ends sections at the closing formula', () => {
     const doc = parse({ text: normalizeText('I. A\n1. Một\nLàm việc.\nTrên đây là Kế hoạch của UBND quận.\nNơi nhận:\n- Như trên') });
     const one = doc.tree.sections.find((s) => s.id === 'I.1')!;

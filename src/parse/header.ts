@@ -64,6 +64,7 @@ const BLANK_NUMBER = new RegExp(String.raw`^\s*[.…_]*\s*\/\s*((?:[\p{Lu}][\p{L
 // A sub-unit printed under its parent body in the header ("ỦY BAN MTTQ … / XÃ LƯƠNG MINH / BAN THƯỜNG TRỰC").
 // (\b does not see Vietnamese letters as word characters, hence the explicit lookarounds)
 const ORGAN_OF_PARENT = /^(?:BAN THƯỜNG TRỰC|THƯỜNG TRỰC|VĂN PHÒNG|BAN CHỈ ĐẠO|BAN THƯỜNG VỤ|TIỂU BAN|TỔ CÔNG TÁC|BAN TỔ CHỨC|ỦY BAN BẦU CỬ|UỶ BAN BẦU CỬ)(?![\p{L}])/u;
+const SELF_NAMED = /^(?:ĐẢNG ĐOÀN|BAN CÁN SỰ ĐẢNG|ĐẢNG ỦY|ĐẢNG UỶ|BAN TUYÊN GIÁO|BAN TỔ CHỨC|BAN DÂN VẬN|BAN KINH TẾ|BAN NỘI CHÍNH|ỦY BAN KIỂM TRA)(?![\p{L}])/u;
 const UNIT_OF_LOCALITY = /^(?:SỞ|PHÒNG|TRUNG TÂM|CHI CỤC|CỤC|BAN QUẢN LÝ|BỆNH VIỆN|TRƯỜNG|ĐÀI|BÁO|CÔNG AN|BỘ CHỈ HUY)(?![\p{L}])/u;
 const LOCALITY = /(?<![\p{L}])((?:TỈNH|THÀNH PHỐ|QUẬN|HUYỆN|THỊ XÃ|XÃ|PHƯỜNG|ĐẶC KHU|TP\.?)\s.+)$/u;
 
@@ -417,7 +418,10 @@ function issuerFrom(lines: Line[]): string | null {
   if (!texts.length) return null;
   let joined: string;
   const last = texts[texts.length - 1];
-  if (texts.length >= 2 && ORGAN_OF_PARENT.test(last)) {
+  if (texts.length >= 2 && SELF_NAMED.test(last)) {
+    // "BAN CHẤP HÀNH TRUNG ƯƠNG / ĐẢNG ĐOÀN QUỐC HỘI": the party group names its own body
+    joined = last;
+  } else if (texts.length >= 2 && ORGAN_OF_PARENT.test(last)) {
     joined = `${last} ${texts.slice(0, -1).join(' ')}`;
   } else if (texts.length >= 2 && UNIT_OF_LOCALITY.test(last)) {
     const loc = LOCALITY.exec(texts.slice(0, -1).join(' '));

@@ -198,6 +198,14 @@ export function parseSections(
   const zones: Zone[] = new Array(n).fill('body');
   for (let i = 0; i < Math.min(bounds.bodyStart, n); i++) zones[i] = 'header';
   const ends = [bounds.signatureStart, bounds.recipientsStart].filter((x) => x >= bounds.bodyStart);
+  // "./." closes the text of a document: what follows, unless it is another section, is the
+  // recipients list or the signature even when "Nơi nhận" was lost (exports drop table cells)
+  for (let k = bounds.bodyStart; k < n - 1; k++) {
+    if (/\.\s?\/\s?\.\s*$/.test(lines[k].text) && !readLabel(lines[k + 1].text) && !CLOSING.test(lines[k + 1].text)) {
+      ends.push(k + 1);
+      break;
+    }
+  }
   const bodyEnd = ends.length ? Math.min(...ends) : n;
 
   // After the body: recipients / signature / footnotes until an attached document starts.
@@ -259,7 +267,7 @@ export function parseSections(
         }
       }
       const owner = section ?? (started ? builder.stack[builder.stack.length - 1]?.section ?? null : null);
-      if (!section && started && CLOSING.test(t) && owner && part === 0 && isAfterLastTopSection(lines, k, to)) {
+      if (!section && started && owner && part === 0 && isClosing(t, k, to) && isAfterLastTopSection(lines, k, to)) {
         // closing formula: ends every open section
         for (let z = k; z < to; z++) zones[z] = 'closing';
         builder.stack.length = 0;
@@ -332,6 +340,21 @@ function splitInlineFirstItem(text: string, label: Label, next: string | undefin
   }
   return -1;
 }
+
+/**
+ * A closing formula: one of the usual openings ("Trên đây là …"), or, in one of the last two
+ * paragraphs of the text, a request to all units to carry the document out ("UBND Thành phố yêu
+ * cầu các Sở … nghiêm túc triển khai thực hiện", "Đề nghị các sở, ban, ngành … khẩn trương thực
+ * hiện") — an unlabelled paragraph that restates the assignments rather than adding a task.
+ */
+function isClosing(t: string, k: number, to: number): boolean {
+  if (CLOSING.test(t)) return true;
+  if (k < to - 2 || BULLET.test(t) || t.includes(' | ')) return false;
+  return CLOSING_REQUEST.test(t);
+}
+
+const CLOSING_REQUEST =
+  /(?:yêu cầu|đề nghị|Đề nghị|Yêu cầu)\s+(?:các|Giám đốc|Thủ trưởng|Chủ tịch)[^.;]{0,220}?(?:nghiêm túc|khẩn trương|tổ chức|chủ động)\s+(?:triển khai|thực hiện|tổ chức thực hiện)/u;
 
 /** A closing formula counts only after the last top-level section has begun. */
 function isAfterLastTopSection(lines: Line[], k: number, to: number): boolean {
