@@ -6,9 +6,39 @@
 
 const MARKS = /[\u0300-\u036f]/g;
 
+// Base letter of every precomposed Latin letter (Vietnamese lives in U+00C0–U+024F and
+// U+1E00–U+1EFF): a table lookup per character is many times faster than NFD + regex + NFC.
+const BASE = new Map<string, string>();
+for (const [from, to] of [
+  [0x00c0, 0x024f],
+  [0x1e00, 0x1eff],
+]) {
+  for (let c = from; c <= to; c++) {
+    const ch = String.fromCharCode(c);
+    const base = ch.normalize('NFD').replace(MARKS, '');
+    if (base !== ch && base.length === 1) BASE.set(ch, base);
+  }
+}
+BASE.set('đ', 'd');
+BASE.set('Đ', 'D');
+
 /** Remove diacritics and map đ→d; keeps case and every other character. */
 export function stripDiacritics(s: string): string {
-  return s.normalize('NFD').replace(MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code < 0xc0) continue;
+    const b = BASE.get(s[i]);
+    if (b !== undefined) {
+      out += s.slice(from, i) + b;
+      from = i + 1;
+    } else if (code >= 0x300 && code <= 0x36f) {
+      out += s.slice(from, i); // a combining mark left by decomposed input
+      from = i + 1;
+    }
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
 
 // Old and new orthography write final i/y differently after a consonant (kỹ/kĩ, lý/lí, tỷ/tỉ,
@@ -25,7 +55,24 @@ function foldSyllable(w: string): string {
  * Fold to a comparison key: lower case, no diacritics, spelling variants merged, punctuation
  * turned into single spaces. Keeps digits, '%' and '/' (they matter in "109 bé trai/100 bé gái").
  */
+const folded = new Map<string, string>();
+
 export function fold(s: string): string {
+  // words and names recur constantly: remember short ones
+  const short = typeof s === 'string' && s.length <= 80;
+  if (short) {
+    const hit = folded.get(s);
+    if (hit !== undefined) return hit;
+  }
+  const out = foldUncached(s);
+  if (short) {
+    if (folded.size > 50000) folded.clear();
+    folded.set(s, out);
+  }
+  return out;
+}
+
+function foldUncached(s: string): string {
   const base = stripDiacritics(String(s ?? '').normalize('NFC')).toLowerCase();
   return base
     .replace(/[^\p{L}\p{N}%/]+/gu, ' ')

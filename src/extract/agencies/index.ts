@@ -22,9 +22,19 @@ export interface Segment {
   upper: boolean;
 }
 
+// The same paragraph is read several times (as heading, subject, partner list); its expansion
+// and tokens depend only on its text.
+const segments = new Map<string, Omit<Segment, 'offset'>>();
+
 export function segment(source: string, offset = 0): Segment {
-  const exp = expandAbbreviations(source);
-  return { source, offset, exp, toks: tokenize(exp.text), upper: mostlyUpper(source) };
+  let s = segments.get(source);
+  if (!s) {
+    const exp = expandAbbreviations(source);
+    s = { source, exp, toks: tokenize(exp.text), upper: mostlyUpper(source) };
+    if (segments.size > 2000) segments.clear();
+    segments.set(source, s);
+  }
+  return { ...s, offset };
 }
 
 export function context(seg: Segment, mode: Mode, defined?: Set<string>): ParseContext {

@@ -28,10 +28,17 @@ export function tokenize(text: string): Token[] {
 
 /** A text is in capitals (a heading like "2. SỞ Y TẾ"): case tells nothing there. */
 export function mostlyUpper(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  if (letters.length < 4) return false;
-  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
-  return upper / letters.length > 0.8;
+  let letters = 0;
+  let upper = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const lo = c.toLowerCase();
+    const up = c.toUpperCase();
+    if (lo === up) continue; // not a cased letter
+    letters++;
+    if (c === up) upper++;
+  }
+  return letters >= 4 && upper / letters > 0.8;
 }
 
 /** Is token t the written word w (tone marks count, their placement does not)? */
