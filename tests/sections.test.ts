@@ -67,6 +67,10 @@ describe('section ids (extraction.md §6)', () => {
     expect(doc.tree.paragraphs.find((p) => p.text.startsWith('Đề nghị'))!.zone).toBe('closing');
     expect(doc.tree.paragraphs.find((p) => p.text.startsWith('Nguồn'))!.zone).toBe('body');
   });
+  it('reads the bare numeral group headings of a table printed one cell per line', () => {
+    const text = 'I. A\n1. Một\nNơi nhận:\n- Lưu\nKT. CHỦ TỊCH\nNguyễn Văn Đệ\nPHỤ LỤC\nDANH MỤC NHIỆM VỤ\nTT\nNội dung thực hiện\nI\nKIỆN TOÀN CƠ CHẾ CHỈ ĐẠO\n1\nTổ chức lại Ban Chỉ huy\nII\nTRIỂN KHAI VĂN BẢN\n1\nTriển khai';
+    expect(ids(text)).toEqual(['I', 'I.1', 'I', 'II']);
+  });
   it('ends sections at the closing formula', () => {
     const doc = parse({ text: normalizeText('I. A\n1. Một\nLàm việc.\nTrên đây là Kế hoạch của UBND quận.\nNơi nhận:\n- Như trên') });
     const one = doc.tree.sections.find((s) => s.id === 'I.1')!;

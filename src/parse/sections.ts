@@ -1,7 +1,7 @@
 import type { LabelKind, Paragraph, ParagraphKind, Section, Zone } from '../models.js';
 import { isMostlyUpper } from './case.js';
 import type { Line } from './header.js';
-import { ATTACHMENT_START, BULLET, CLOSING, LABELS } from './regexes.js';
+import { ATTACHMENT_START, BULLET, CLOSING, LABELS, ROMAN } from './regexes.js';
 
 /** Vietnamese alphabetical order of letter labels (no f, j, w, z; đ after d). */
 const LETTERS = 'abcdđeghiklmnopqrstuvxy';
@@ -248,7 +248,7 @@ export function parseSections(
       const line = lines[k];
       const t = line.text;
       const kind = paragraphKind(t);
-      const label = kind === 'table-row' ? null : readLabel(t);
+      const label = kind === 'table-row' ? null : readLabel(t) ?? bareRomanGroup(t, lines[k + 1]?.text);
       let section: Section | null = null;
       if (label && plausible(label, t, builder)) {
         started = true;
@@ -308,6 +308,16 @@ export function paragraphKind(t: string): ParagraphKind {
   if (t.includes(' | ') || /^\|/.test(t)) return 'table-row';
   if (BULLET.test(t)) return 'bullet';
   return 'text';
+}
+
+/**
+ * A table printed one cell per line shows its group headings as a bare numeral line ("I")
+ * followed by the group's title in capitals: that is the group's section (extraction.md §5).
+ */
+function bareRomanGroup(t: string, next: string | undefined): Label | null {
+  const m = new RegExp(`^(${ROMAN})$`, 'u').exec(t.trim());
+  if (!m || !next || !isMostlyUpper(next) || readLabel(next)) return null;
+  return { kind: 'roman', printed: m[1], segment: m[1], nums: [romanValue(m[1])], length: t.length };
 }
 
 /** Reject label look-alikes: a wrapped line starting "2030, …" never reaches here; "1." alone is odd. */
