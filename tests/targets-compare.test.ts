@@ -15,16 +15,16 @@ describe('compareTargets(superior, plan)', () => {
     expect(compareTargets(sup, t('<', 108, 'bé trai/100 bé gái', 2030))).toBe('stricter');
     expect(compareTargets(sup, t('<', 109, 'bé trai/100 bé gái', 2030))).toBe('equal');
     expect(compareTargets(sup, t('<', 110, 'bé trai/100 bé gái', 2030))).toBe('weaker');
-    // at the same number, a strict bound promises more than a loose one
-    expect(compareTargets(sup, t('<=', 109, 'bé trai/100 bé gái', 2030))).toBe('weaker');
-    expect(compareTargets(t('<=', 1, '%', 2024), t('<', 1, '%', 2024))).toBe('stricter');
+    // at the same number a strict and a loose bound are one threshold to an analyst ("trên 55%" = "≥ 55")
+    expect(compareTargets(sup, t('<=', 109, 'bé trai/100 bé gái', 2030))).toBe('equal');
+    expect(compareTargets(t('<=', 1, '%', 2024), t('<', 1, '%', 2024))).toBe('equal');
   });
   it('higher is stricter for >, >=, =, ~ and increase_by (NQ 57 vs its plans)', () => {
     const sup = t('>=', 30, '% GDP', 2030); // Quy mô kinh tế số đạt tối thiểu 30% GDP
     expect(compareTargets(sup, t('>=', 45, '% GDP', 2030))).toBe('stricter');
     expect(compareTargets(sup, t('=', 30, '% GDP', 2030))).toBe('equal');
     expect(compareTargets(sup, t('=', 25, '% GDP', 2030))).toBe('weaker');
-    expect(compareTargets(t('>=', 80, '%', 2030), t('>', 80, '%', 2030))).toBe('stricter');
+    expect(compareTargets(t('>', 80, '%', 2030), t('>=', 80, '%', 2030))).toBe('equal');
     expect(compareTargets(t('increase_by', 10, '%/năm', 2030), t('increase_by', 8, '%/năm', 2030))).toBe('weaker');
     expect(compareTargets(t('~', 22, '%', 2030), t('=', 22, '%', 2030))).toBe('equal');
   });

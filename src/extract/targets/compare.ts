@@ -49,11 +49,6 @@ function promised(t: Target, dir: Direction): number {
   return t.value;
 }
 
-/** Strictness of the bound at equal values: "< 109" is stricter than "<= 109", "> 45" than ">= 45". */
-function boundRank(c: Comparator): number {
-  return c === '<' || c === '>' ? 1 : 0;
-}
-
 export function compareTargets(superior: Target, plan: Target): Verdict {
   if (family(superior.comparator) !== family(plan.comparator)) return 'incomparable';
   const su = unitKey(superior.unit);
@@ -72,9 +67,9 @@ export function compareTargets(superior: Target, plan: Target): Verdict {
   let verdict: Verdict;
   const eps = 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
   if (Math.abs(a - b) <= eps) {
-    const rs = boundRank(superior.comparator);
-    const rp = boundRank(plan.comparator);
-    verdict = rp > rs ? 'stricter' : rp < rs ? 'weaker' : 'equal';
+    // "trên 55%" restated as "≥ 55": the same threshold to an analyst (and to the coverage gold),
+    // not a weaker one
+    verdict = 'equal';
   } else if (dir === 'lower') verdict = b < a ? 'stricter' : 'weaker';
   else verdict = b > a ? 'stricter' : 'weaker';
 
