@@ -41,7 +41,8 @@ function family(c: Comparator): 'level' | 'increase' | 'reduce' {
   return c === 'increase_by' ? 'increase' : c === 'reduce_by' ? 'reduce' : 'level';
 }
 
-const unitKey = (u: string | null | undefined) => fold(u ?? '').replace(/\s+/g, '');
+// a province writes its share of the economy against GRDP where the nation writes GDP
+const unitKey = (u: string | null | undefined) => fold(u ?? '').replace(/\s+/g, '').replace(/grdp/g, 'gdp');
 
 /** Value a target promises in the given direction: the bound that matters of a range. */
 function promised(t: Target, dir: Direction): number {
