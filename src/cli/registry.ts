@@ -11,6 +11,7 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
   matrix: { summary: 'the agency × task table of one document', load: async () => (await import('./commands/matrix.js')).matrixCommand },
   calendar: { summary: "export an agency's task deadlines as an .ics calendar", load: async () => (await import('./commands/calendar.js')).calendarCommand },
   targets: { summary: 'numeric targets; --compare checks them against implementing documents', load: async () => (await import('./commands/targets.js')).targetsCommand },
+  coverage: { summary: 'does a plan carry down every task and target of the directive it implements', load: async () => (await import('./commands/coverage.js')).coverageCommand },
   chain: { summary: 'follow the citation cascade up or down from a document', load: async () => (await import('./commands/chain.js')).chainCommand },
   cites: { summary: 'what a document cites, and what cites it', load: async () => (await import('./commands/cites.js')).citesCommand },
   lag: { summary: 'days between a document and each document implementing it', load: async () => (await import('./commands/lag.js')).lagCommand },

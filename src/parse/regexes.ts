@@ -52,4 +52,4 @@ export const ATTACHMENT_START =
 
 /** Closing formulas after the last section ("Trên đây là Kế hoạch …", "Văn phòng … thông báo để …"). */
 export const CLOSING =
-  /^(?:Trên đây là|Trên đây|Yêu cầu (?:các|Thủ trưởng|Giám đốc)|Quá trình (?:tổ chức )?thực hiện|Trong quá trình (?:tổ chức )?(?:triển khai )?thực hiện|Văn phòng .{0,80}thông báo để|Nhận được (?:Công văn|văn bản)|Đề nghị các .{0,60}(?:khẩn trương|nghiêm túc) (?:triển khai|thực hiện))/u;
+  /^(?:(?:Nghị quyết|Chỉ thị|Kết luận|Quyết định|Kế hoạch|Thông báo|Công văn) này (?:phổ biến|được phổ biến|có hiệu lực)|Trên đây là|Trên đây|Yêu cầu (?:các|Thủ trưởng|Giám đốc)|Quá trình (?:tổ chức )?thực hiện|Trong quá trình (?:tổ chức )?(?:triển khai )?thực hiện|Văn phòng .{0,80}thông báo để|Nhận được (?:Công văn|văn bản)|Đề nghị các .{0,60}(?:khẩn trương|nghiêm túc) (?:triển khai|thực hiện))/u;

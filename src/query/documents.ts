@@ -1,5 +1,7 @@
 import type { DB } from '../store/db.js';
 import { fold } from '../text/fold.js';
+import { existsSync } from 'node:fs';
+import { displayPath } from '../store/ingest.js';
 import { canonicalRef, parseRef } from '../text/refs.js';
 
 export interface DocumentRow {
@@ -27,7 +29,9 @@ const COLS = 'id, key, ref, kind, symbol, issuer, place, date, title, signer, so
  */
 export function findDocuments(db: DB, name: string): DocumentRow[] {
   const ref = canonicalRef(name.trim());
-  let rows = db.prepare(`SELECT ${COLS} FROM documents WHERE key = ? OR source_path = ? ORDER BY is_stub, id`).all(name, name) as DocumentRow[];
+  // a file path is stored as ingest shows it (relative to the working directory when inside it)
+  const path = existsSync(name) ? displayPath(name) : name;
+  let rows = db.prepare(`SELECT ${COLS} FROM documents WHERE key = ? OR source_path = ? OR source_path = ? ORDER BY is_stub, id`).all(name, name, path) as DocumentRow[];
   if (!rows.length) rows = db.prepare(`SELECT ${COLS} FROM documents WHERE lower(ref) = lower(?) ORDER BY is_stub, date DESC, id`).all(ref) as DocumentRow[];
   if (!rows.length) {
     // a path given differently (./corpus/x.txt, absolute)

@@ -44,6 +44,25 @@ function family(c: Comparator): 'level' | 'increase' | 'reduce' {
 // a province writes its share of the economy against GRDP where the nation writes GDP
 const unitKey = (u: string | null | undefined) => fold(u ?? '').replace(/\s+/g, '').replace(/grdp/g, 'gdp');
 
+// abbreviations units are printed with ("% tổng chi NSNN" = "% tổng chi ngân sách nhà nước")
+const UNIT_ABBR: [RegExp, string][] = [
+  [/nsnn/g, 'ngansachnhanuoc'],
+  [/ngansach(?!nhanuoc)/g, 'ngansachnhanuoc'],
+];
+
+/**
+ * Two units measure the same thing: equal, one of them left out, or a share ("%") of bases
+ * that are the same once abbreviations are expanded or one base names the other in full.
+ */
+function compatibleUnits(a: string, b: string): boolean {
+  if (!a || !b || a === b) return true;
+  if (!a.startsWith('%') || !b.startsWith('%')) return false;
+  const base = (u: string) => UNIT_ABBR.reduce((s, [re, to]) => s.replace(re, to), u.slice(1));
+  const x = base(a);
+  const y = base(b);
+  return !x || !y || x === y || x.includes(y) || y.includes(x);
+}
+
 /** Value a target promises in the given direction: the bound that matters of a range. */
 function promised(t: Target, dir: Direction): number {
   if (t.comparator === 'range') return dir === 'lower' ? (t.value_max ?? t.value) : t.value;
@@ -52,9 +71,7 @@ function promised(t: Target, dir: Direction): number {
 
 export function compareTargets(superior: Target, plan: Target): Verdict {
   if (family(superior.comparator) !== family(plan.comparator)) return 'incomparable';
-  const su = unitKey(superior.unit);
-  const pu = unitKey(plan.unit);
-  if (su && pu && su !== pu) return 'incomparable';
+  if (!compatibleUnits(unitKey(superior.unit), unitKey(plan.unit))) return 'incomparable';
 
   // a range or an equality takes its direction from the other side; two of them compare as "higher"
   const dir = direction(superior.comparator) ?? direction(plan.comparator) ?? 'higher';
