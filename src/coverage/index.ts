@@ -221,14 +221,25 @@ function unionShare(q: Query, planVecs: PlanVec[], ownedOnly: boolean): { share:
   return { share: total ? inside / total : 0, best: cands[0].p.u };
 }
 
+/** Plan units that copy the current superior item with its own owners (set per item). */
+let copied = new Set<Unit>();
+
 function ownedAt(u: Unit | null): boolean {
-  return !!u && u.owners.length > 0 && !u.declarative;
+  return !!u && u.owners.length > 0 && !u.declarative && !copied.has(u);
 }
 
 function taskItem(item: Unit, against: DocInfo, plan: DocInfo, idf: Idf, planVecs: PlanVec[]): CoverageItem {
   const base = { kind: 'task' as const, section: item.section, text: item.text, start: item.start, end: item.end, owners: item.owners.map((o) => o.name), against: against.ref ?? against.key };
   const na = notApplicable(item, plan);
   if (na) return { ...base, status: 'not_applicable', matches: [], reason: na };
+  // A plan that pastes the superior's words, owners and all ("Các bộ, ngành, địa phương tổ chức
+  // quán triệt …"), names no owner of its own: such a copy counts as restated without an owner.
+  const itemVec = idf.vector(item.text);
+  copied = new Set(
+    planVecs
+      .filter((p) => p.u.owners.length && p.u.owners.every((o) => item.owners.some((x) => fold(x.name) === fold(o.name))) && (containment(p.v, itemVec) >= 0.9 || cosine(p.v, itemVec) >= 0.85))
+      .map((p) => p.u),
+  );
   const sentences = actionSentences(item.text, THRESHOLDS.clauses);
   const results: SentenceMatch[] = sentences.map((s) => {
     const sq = query(idf, s);

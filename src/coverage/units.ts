@@ -99,7 +99,8 @@ export function taskUnits(doc: ParsedDocument, facts: Facts, opts: { all: boolea
       // a lead-in line ("Các Sở, ngành … có trách nhiệm:") introduces the bullets after it
       continue;
     }
-    const u = unit(p.section, text.replace(/^[-+•*–]\s*/, ''), p.end - text.length, p.end, false, declarative);
+    const bare = text.replace(/^[-+•*–]\s*/, '');
+    const u = unit(p.section, bare, p.end - bare.length, p.end, false, declarative);
     units.push(u);
   }
   attachOwners(units, facts);
