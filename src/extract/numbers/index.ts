@@ -198,11 +198,16 @@ function round(v: number): number {
   return Math.round(v * 10000) / 10000;
 }
 
+let multipliers: { w: string; factor: number; re: RegExp }[] | null = null;
+
 function multiplierAt(text: string, pos: number): { factor: number; end: number } | null {
-  const entries = Object.entries(numberWords().multipliers).sort((a, b) => b[0].length - a[0].length);
-  const rest = text.slice(pos);
-  for (const [w, factor] of entries) {
-    const re = new RegExp(`^ ?${w}(?![\\p{L}])`, 'iu');
+  multipliers ??= Object.entries(numberWords().multipliers)
+    .sort((a, b) => b[0].length - a[0].length)
+    .map(([w, factor]) => ({ w, factor, re: new RegExp(`^ ?${w}(?![\\p{L}])`, 'iu') }));
+  // a multiplier word follows the number directly: look at the next few characters only
+  const rest = text.slice(pos, pos + 40);
+  if (!/^ ?\p{L}/u.test(rest)) return null;
+  for (const { w, factor, re } of multipliers) {
     const mm = re.exec(rest);
     if (mm) {
       // "tỷ lệ", "tỷ trọng" after a number start the next indicator, they multiply nothing

@@ -57,9 +57,13 @@ export function numberWords(): NumberWords {
 }
 
 /** Is this (lower-case) word part of a number written in words? */
+let numberWordSet: Set<string> | null = null;
 export function isNumberWord(w: string): boolean {
-  const nw = numberWords();
-  return w in nw.digits || nw.tens.includes(w) || w in nw.hundreds || w in nw.scales;
+  if (!numberWordSet) {
+    const nw = numberWords();
+    numberWordSet = new Set([...Object.keys(nw.digits), ...nw.tens, ...Object.keys(nw.hundreds), ...Object.keys(nw.scales)]);
+  }
+  return numberWordSet.has(w);
 }
 
 /**

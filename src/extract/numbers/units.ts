@@ -52,9 +52,15 @@ function startsWithWord(text: string, pos: number, form: string): boolean {
   return !(after && WORD_CHAR.test(after) && WORD_CHAR.test(last));
 }
 
+let gluedSorted: string[] | null = null;
+let formsByFirst: Map<string, { form: string; canonical: string }[]> | null = null;
+let percentSorted: [string, string][] | null = null;
+let percentOfSorted: string[] | null = null;
+let stopSet: Set<string> | null = null;
+
 /** A unit glued to the digits ("2.644.400đ", "1Gb/s"), or null. */
 export function gluedUnit(text: string, pos: number): UnitMatch | null {
-  const glued = [...unitData().glued].sort((a, b) => b.length - a.length);
+  const glued = (gluedSorted ??= [...unitData().glued].sort((a, b) => b.length - a.length));
   for (const g of glued) {
     if (startsWithWord(text, pos, g.toLowerCase())) {
       const canonical = forms().find((f) => f.form === g.toLowerCase())?.canonical ?? g;
@@ -66,13 +72,22 @@ export function gluedUnit(text: string, pos: number): UnitMatch | null {
 
 /** A known unit word at `pos` (no leading space), longest first. */
 export function knownUnitAt(text: string, pos: number): { unit: string; end: number } | null {
-  for (const f of forms()) if (startsWithWord(text, pos, f.form)) return { unit: f.canonical, end: pos + f.form.length };
+  if (!formsByFirst) {
+    // forms indexed by their first letter: a number is followed by one word, not by every unit
+    formsByFirst = new Map();
+    for (const f of forms()) {
+      const k = f.form[0];
+      formsByFirst.set(k, [...(formsByFirst.get(k) ?? []), f]);
+    }
+  }
+  const first = text[pos]?.toLowerCase();
+  for (const f of (first && formsByFirst.get(first)) || []) if (startsWithWord(text, pos, f.form)) return { unit: f.canonical, end: pos + f.form.length };
   return null;
 }
 
 /** Percent sign or words at `pos` (spaces already skipped). */
 function percentAt(text: string, pos: number): UnitMatch | null {
-  const entries = Object.entries(unitData().percent).sort((a, b) => b[0].length - a[0].length);
+  const entries = (percentSorted ??= Object.entries(unitData().percent).sort((a, b) => b[0].length - a[0].length));
   for (const [form, sign] of entries) {
     if (startsWithWord(text, pos, form.toLowerCase())) {
       let end = pos + form.length;
@@ -80,7 +95,7 @@ function percentAt(text: string, pos: number): UnitMatch | null {
       // what the percentage is of: "30% GDP", "10%/năm", "3% tổng chi ngân sách"
       const m = /^\s{0,2}/.exec(text.slice(end))!;
       const at = end + m[0].length;
-      const of = [...unitData().percentOf].sort((a, b) => b.length - a.length).find((q) => startsWithWord(text, at, q.toLowerCase()));
+      const of = (percentOfSorted ??= [...unitData().percentOf].sort((a, b) => b.length - a.length)).find((q) => startsWithWord(text, at, q.toLowerCase()));
       if (of) {
         unit = `${sign}${of.startsWith('/') ? of.replace(/\s+/g, '') : ` ${of}`}`;
         end = at + of.length;
@@ -96,7 +111,7 @@ function denominatorAt(text: string, pos: number): { text: string; end: number }
   const m = /^\s?((?:\d+(?:[.,]\d+)*\s)?)([\p{L}]+(?: [\p{L}]+)?)/u.exec(text.slice(pos));
   if (!m) return null;
   let words = m[2];
-  const stop = new Set(unitData().stop);
+  const stop = (stopSet ??= new Set(unitData().stop));
   const parts = words.split(' ');
   // keep a second word only when it belongs to a known unit ("bé gái", "bà mẹ", "vạn dân")
   if (parts.length === 2) {

@@ -108,13 +108,17 @@ export function cueBefore(before: string): Cue {
   let rest = before.replace(/\s+$/, '');
   const found: { hit: CueHit; at: number }[] = [];
   for (let guard = 0; guard < 8; guard++) {
+    // cue phrases are short and end the text: test the tail only (a '$'-anchored pattern scans
+    // the whole string otherwise, and paragraphs are long)
+    const cut = Math.max(0, rest.length - 48);
+    const tail = rest.slice(cut);
     // "từ 65 tuổi trở lên đạt khoảng 11%": "trở lên" closes the indicator, its "lên" is no cue
-    if (re('stoppers', () => `${B}(?:${alternation(Object.values(cues().suffixes).flat())})$`).test(rest)) break;
-    const row = table.find((r) => r.re.test(rest));
+    if (re('stoppers', () => `${B}(?:${alternation(Object.values(cues().suffixes).flat())})$`).test(tail)) break;
+    const row = table.find((r) => r.re.test(tail));
     if (!row) break;
-    const m = row.re.exec(rest)!;
-    found.push({ hit: row.hit, at: m.index });
-    rest = rest.slice(0, m.index).replace(/\s+$/, '');
+    const m = row.re.exec(tail)!;
+    found.push({ hit: row.hit, at: cut + m.index });
+    rest = rest.slice(0, cut + m.index).replace(/\s+$/, '');
   }
   // fillers on the far side of every real cue belong to the indicator ("Tuổi thọ bình quân đạt")
   while (found.length && found[found.length - 1].hit.kind === 'filler') found.pop();
