@@ -29,6 +29,10 @@ export function decodeText(buf: Buffer): { text: string; encoding: string } {
 }
 
 function strictUtf8(buf: Buffer): string | null {
+  // Buffer decoding is fast and marks invalid bytes with U+FFFD; only then is the strict decoder
+  // (slower) asked whether the file is UTF-8 that really contains U+FFFD
+  const text = buf.toString('utf8');
+  if (!text.includes('\uFFFD')) return text;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
