@@ -7,8 +7,11 @@ import { replaceTraced, type Traced } from './traced.js';
 
 export function collapseSpaces(t: Traced): Traced {
   t = replaceTraced(t, / {2,}/g, () => ' ');
-  t = replaceTraced(t, / ?\n ?/g, () => "\n");
-  return replaceTraced(t, /^ | $/g, () => '');
+  // only newlines with a space beside them change (matching every newline costs a callback each)
+  t = replaceTraced(t, / \n ?|\n /g, () => '\n');
+  if (t.text.startsWith(' ')) t = replaceTraced(t, /^ /g, () => '');
+  if (t.text.endsWith(' ')) t = replaceTraced(t, / $/g, () => '');
+  return t;
 }
 
 /** Lines that are only rules or decoration: "-------", "___", "* * *". */

@@ -13,7 +13,7 @@ export function unicodePass(t: Traced): Traced {
     return '';
   });
   // Most text arrives composed: skip the mark passes when there is no combining mark at all.
-  if (!/\p{M}/u.test(t.text)) return t;
+  if (!/[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/.test(t.text)) return t;
   // A combining mark separated from its letter by a space (seen in PDFs drawn from NFD text).
   t = replaceTraced(t, / (\p{M}+)/gu, (m) => (m.index > 0 && /\p{L}/u.test(t.text[m.index - 1]) ? m[1] : m[0]));
   // NFC per cluster keeps the offset map exact outside the clusters that change.
