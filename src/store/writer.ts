@@ -2,8 +2,20 @@ import { createHash } from 'node:crypto';
 import type { Assignment, Citation, Section } from '../models.js';
 import type { Processed } from '../pipeline.js';
 import { fold } from '../text/fold.js';
+import type { Statement } from 'better-sqlite3';
 import type { DB } from './db.js';
 import { documentKey, issuerKey, yearOf } from './identity.js';
+
+// Statements are compiled once per database: preparing them for every document cost more than
+// running them.
+const statements = new WeakMap<DB, Map<string, Statement>>();
+function stmt(db: DB, sql: string): Statement {
+  let m = statements.get(db);
+  if (!m) statements.set(db, (m = new Map()));
+  let st = m.get(sql);
+  if (!st) m.set(sql, (st = db.prepare(sql)));
+  return st;
+}
 
 export interface FileInfo {
   path: string;
@@ -32,8 +44,8 @@ function writeInTransaction(db: DB, p: Processed, file: FileInfo): WriteResult {
   const x = p.extraction;
   const d = x.document;
   let key = documentKey({ ref: d.ref, kind: d.kind, issuer: d.issuer, date: d.date, title: d.title, sha256: x.source.sha256 });
-  const bySource = db.prepare('SELECT id, key FROM documents WHERE source_path = ?').get(file.path) as { id: number; key: string } | undefined;
-  const byKey = db.prepare('SELECT id, source_path, is_stub FROM documents WHERE key = ?').get(key) as { id: number; source_path: string | null; is_stub: number } | undefined;
+  const bySource = stmt(db, 'SELECT id, key FROM documents WHERE source_path = ?').get(file.path) as { id: number; key: string } | undefined;
+  const byKey = stmt(db, 'SELECT id, source_path, is_stub FROM documents WHERE key = ?').get(key) as { id: number; source_path: string | null; is_stub: number } | undefined;
   let duplicateOf: string | undefined;
   if (byKey && !byKey.is_stub && byKey.source_path && byKey.source_path !== file.path) {
     // Two files of one document (a .txt and its .pdf): both are kept, the second under its own key.
@@ -71,7 +83,7 @@ function writeInTransaction(db: DB, p: Processed, file: FileInfo): WriteResult {
     if (bySource) status = 'replaced';
     clearChildren(db, id);
     if (bySource && byKey && byKey.id !== bySource.id && byKey.is_stub) mergeStub(db, byKey.id, id);
-    db.prepare(
+    stmt(db, 
       `UPDATE documents SET key=@key, ref=@ref, kind=@kind, symbol=@symbol, issuer=@issuer, issuer_key=@issuer_key, place=@place, date=@date, year=@year,
        title=@title, signer=@signer, recipients=@recipients, copy_to=@copy_to, source_path=@source_path, sha256=@sha256, format=@format,
        pages=@pages, size=@size, text=@text, warnings=@warnings, ingested_at=@ingested_at, is_stub=0 WHERE id=@id`,
@@ -91,31 +103,31 @@ function writeInTransaction(db: DB, p: Processed, file: FileInfo): WriteResult {
   writeTasks(db, id, x.assignments, sectionIds);
   writeTargets(db, id, x.targets, sectionIds);
   writeCitations(db, id, x.citations);
-  db.prepare('INSERT INTO files (path, size, mtime_ms, sha256, document_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET size=excluded.size, mtime_ms=excluded.mtime_ms, sha256=excluded.sha256, document_id=excluded.document_id').run(
+  stmt(db, 'INSERT INTO files (path, size, mtime_ms, sha256, document_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET size=excluded.size, mtime_ms=excluded.mtime_ms, sha256=excluded.sha256, document_id=excluded.document_id').run(
     file.path,
     file.size,
     Math.round(file.mtimeMs),
     x.source.sha256,
     id,
   );
-  db.prepare('INSERT INTO ingest_log (path, sha256, status, error, at) VALUES (?, ?, ?, NULL, ?)').run(file.path, x.source.sha256, status, fields.ingested_at);
+  stmt(db, 'INSERT INTO ingest_log (path, sha256, status, error, at) VALUES (?, ?, ?, NULL, ?)').run(file.path, x.source.sha256, status, fields.ingested_at);
   return { documentId: id, status, key, duplicateOf };
 }
 
 /** Remove everything a document asserted (its sections, tasks, targets, citations), keeping the row. */
 export function clearChildren(db: DB, id: number): void {
-  db.prepare('DELETE FROM sections_fts WHERE rowid IN (SELECT id FROM sections WHERE document_id = ?)').run(id);
-  db.prepare('DELETE FROM citations WHERE asserted_in_document_id = ?').run(id);
-  db.prepare('DELETE FROM tasks WHERE document_id = ?').run(id);
-  db.prepare('DELETE FROM targets WHERE document_id = ?').run(id);
-  db.prepare('DELETE FROM sections WHERE document_id = ?').run(id);
+  stmt(db, 'DELETE FROM sections_fts WHERE rowid IN (SELECT id FROM sections WHERE document_id = ?)').run(id);
+  stmt(db, 'DELETE FROM citations WHERE asserted_in_document_id = ?').run(id);
+  stmt(db, 'DELETE FROM tasks WHERE document_id = ?').run(id);
+  stmt(db, 'DELETE FROM targets WHERE document_id = ?').run(id);
+  stmt(db, 'DELETE FROM sections WHERE document_id = ?').run(id);
 }
 
 /** A stub that turned out to be this document: move its incoming edges here and drop it. */
 export function mergeStub(db: DB, stubId: number, realId: number): void {
-  db.prepare('UPDATE citations SET to_document_id = ? WHERE to_document_id = ?').run(realId, stubId);
-  db.prepare('UPDATE citations SET from_document_id = ? WHERE from_document_id = ?').run(realId, stubId);
-  db.prepare('DELETE FROM documents WHERE id = ? AND is_stub = 1').run(stubId);
+  stmt(db, 'UPDATE citations SET to_document_id = ? WHERE to_document_id = ?').run(realId, stubId);
+  stmt(db, 'UPDATE citations SET from_document_id = ? WHERE from_document_id = ?').run(realId, stubId);
+  stmt(db, 'DELETE FROM documents WHERE id = ? AND is_stub = 1').run(stubId);
 }
 
 /** The text of a section without its sub-sections (each character is indexed once). */
@@ -128,10 +140,10 @@ function writeSections(db: DB, documentId: number, p: Processed): Map<string, nu
   const text = p.clean.text;
   const sections = p.doc.tree.sections;
   const ids = new Map<Section | string, number>();
-  const insert = db.prepare(
+  const insert = stmt(db, 
     'INSERT INTO sections (document_id, sid, label, level, heading, parent_id, part, ord, start, "end", text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const fts = db.prepare('INSERT INTO sections_fts (rowid, folded) VALUES (?, ?)');
+  const fts = stmt(db, 'INSERT INTO sections_fts (rowid, folded) VALUES (?, ?)');
   // the text outside every section: header, preamble, closing (so search finds "Căn cứ …" too)
   const tops = sections.filter((s) => !s.parent);
   const outside = tops.length ? `${text.slice(0, tops[0].start)}\n${text.slice(Math.max(...tops.map((s) => s.end)))}`.trim() : text;
@@ -153,7 +165,7 @@ function writeSections(db: DB, documentId: number, p: Processed): Map<string, nu
 
 function agencyId(db: DB, a: Assignment): number {
   const key = a.agencyKey ?? fold(a.agency);
-  const row = db.prepare('SELECT id FROM agencies WHERE key = ?').get(key) as { id: number } | undefined;
+  const row = stmt(db, 'SELECT id FROM agencies WHERE key = ?').get(key) as { id: number } | undefined;
   if (row) return row.id;
   return Number(
     db
@@ -164,10 +176,10 @@ function agencyId(db: DB, a: Assignment): number {
 
 function writeTasks(db: DB, documentId: number, assignments: Assignment[], sections: Map<string, number>): void {
   const tasks = new Map<string, number>();
-  const insertTask = db.prepare(
+  const insertTask = stmt(db, 
     'INSERT INTO tasks (document_id, section_id, sid, text, deadline, deadline_text, recurrence, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const insertAssignment = db.prepare(
+  const insertAssignment = stmt(db, 
     'INSERT INTO assignments (task_id, agency_id, role, requested, name, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const seen = new Set<string>();
@@ -190,7 +202,7 @@ function writeTasks(db: DB, documentId: number, assignments: Assignment[], secti
 }
 
 function writeTargets(db: DB, documentId: number, targets: Processed['extraction']['targets'], sections: Map<string, number>): void {
-  const insert = db.prepare(
+  const insert = stmt(db, 
     'INSERT INTO targets (document_id, section_id, sid, indicator, indicator_key, comparator, value, value_max, unit, year, text, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   for (const t of targets) {
@@ -204,7 +216,7 @@ function writeTargets(db: DB, documentId: number, targets: Processed['extraction
  * graph does not depend on the order documents arrive in.
  */
 function writeCitations(db: DB, documentId: number, citations: Citation[]): void {
-  const insert = db.prepare(
+  const insert = stmt(db, 
     `INSERT INTO citations (from_document_id, to_document_id, relation, asserted_in_document_id, cited_ref, cited_kind, cited_date, cited_issuer, from_ref, cue, sid, start, "end")
      VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );

@@ -43,14 +43,6 @@ export function stripDiacritics(s: string): string {
 
 // Old and new orthography write final i/y differently after a consonant (kỹ/kĩ, lý/lí, tỷ/tỉ,
 // mỹ/mĩ); "quy"/"qui" the other way round. Standalone "y" (y tế) stays.
-const Y_SYLLABLE = /^(b|c|d|g|h|k|l|m|n|p|r|s|t|v|x|ch|gh|kh|nh|ph|th|tr)y$/;
-
-function foldSyllable(w: string): string {
-  if (Y_SYLLABLE.test(w)) return w.slice(0, -1) + 'i';
-  if (w === 'qui') return 'quy';
-  return w;
-}
-
 /**
  * Fold to a comparison key: lower case, no diacritics, spelling variants merged, punctuation
  * turned into single spaces. Keeps digits, '%' and '/' (they matter in "109 bé trai/100 bé gái").
@@ -74,12 +66,12 @@ export function fold(s: string): string {
 
 function foldUncached(s: string): string {
   const base = stripDiacritics(String(s ?? '').normalize('NFC')).toLowerCase();
+  // after stripping, Vietnamese is ASCII: \b word boundaries work for the syllable variants
   return base
     .replace(/[^\p{L}\p{N}%/]+/gu, ' ')
     .trim()
-    .split(' ')
-    .map(foldSyllable)
-    .join(' ');
+    .replace(/\b(b|c|d|g|h|k|l|m|n|p|r|s|t|v|x|ch|gh|kh|nh|ph|th|tr)y\b/g, '$1i')
+    .replace(/\bqui\b/g, 'quy');
 }
 
 /**
