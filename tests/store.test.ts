@@ -7,6 +7,7 @@ import { search } from '../src/query/search.js';
 import { openDb, type DB } from '../src/store/db.js';
 import { ingest } from '../src/store/ingest.js';
 import { SCHEMA_VERSION } from '../src/store/schema.js';
+import { toStoreRecord } from '../src/store/record.js';
 import { writeDocument } from '../src/store/writer.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'vanban-store-'));
@@ -76,7 +77,7 @@ describe('database', () => {
     const p = await processFile(join(docs, FILES[0]));
     // an assignment with an impossible role makes the insert fail half way through
     p.extraction.assignments = [{ agency: 'Sở Y tế', role: 'boss' as 'lead', section: 'III.2', task: 'x', requested: false, deadline: null, start: 0, end: 1 }];
-    expect(() => writeDocument(db, p, { path: 'x.txt', size: 1, mtimeMs: 1 })).toThrow(/CHECK constraint/);
+    expect(() => writeDocument(db, toStoreRecord(p), { path: 'x.txt', size: 1, mtimeMs: 1 })).toThrow(/CHECK constraint/);
     for (const t of ['documents', 'sections', 'tasks', 'assignments', 'files', 'ingest_log']) {
       expect(db.prepare(`SELECT count(*) n FROM ${t}`).get(), t).toEqual({ n: 0 });
     }

@@ -19,7 +19,7 @@ export interface ManifestEntry {
  * where it was collected. Printed fields always win; the fields taken are returned so the user
  * can be told.
  */
-export function fillFromManifest(h: Header, e: ManifestEntry): string[] {
+export function fillFromManifest(h: Pick<Header, 'ref' | 'symbol' | 'date' | 'kind' | 'issuer' | 'title'>, e: ManifestEntry): string[] {
   const filled: string[] = [];
   if (!h.ref && e.number && !e.number.trim().startsWith('/')) {
     const ref = canonicalRef(e.number);

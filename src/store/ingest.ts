@@ -3,7 +3,7 @@ import { basename, dirname, extname, join, relative, resolve, sep } from 'node:p
 import { fillFromManifest, type ManifestEntry } from '../parse/sidecar.js';
 import pLimit from 'p-limit';
 import { InputError } from '../models.js';
-import type { Processed } from '../pipeline.js';
+import { toStoreRecord, type StoreRecord } from './record.js';
 import type { DB } from './db.js';
 import { relinkCitations } from './resolve.js';
 import { writeDocument, type FileInfo } from './writer.js';
@@ -33,7 +33,7 @@ export interface IngestOptions {
   password?: string;
   onEvent?: (e: IngestEvent, done: number, total: number | null) => void;
   /** Process one file (read → normalize → parse → extract). Swappable for worker threads. */
-  process?: (path: string) => Promise<Processed>;
+  process?: (path: string) => Promise<StoreRecord>;
   /** Checked before each new file: true stops scheduling (files in flight still finish). */
   shouldStop?: () => boolean;
   /** Known number of files, for the progress bar. */
@@ -64,10 +64,6 @@ async function manifestEntry(path: string): Promise<ManifestEntry | undefined> {
     );
   }
   return (await manifests.get(dir)!).get(basename(path));
-}
-
-function pick<T extends object>(o: T, keys: string[]): Partial<T> {
-  return Object.fromEntries(keys.map((k) => [k, (o as Record<string, unknown>)[k]])) as Partial<T>;
 }
 
 /** Display path: relative to the working directory when inside it. */
@@ -116,7 +112,7 @@ export async function ingest(db: DB, paths: string[], opts: IngestOptions = {}):
   const t0 = performance.now();
   const summary: IngestSummary = { files: 0, new: 0, replaced: 0, unchanged: 0, failed: 0, pruned: 0, sections: 0, seconds: 0, failures: [] };
   const limit = pLimit(Math.max(1, opts.jobs ?? 1));
-  const processFile = opts.process ?? (async (path: string) => (await import('../pipeline.js')).processFile(path, { password: opts.password }));
+  const processFile = opts.process ?? (async (path: string) => toStoreRecord(await (await import('../pipeline.js')).processFile(path, { password: opts.password })));
   const known = db.prepare('SELECT size, mtime_ms, sha256 FROM files WHERE path = ?');
   const touch = db.prepare('UPDATE files SET mtime_ms = ? WHERE path = ?');
   const logFailure = db.prepare("INSERT INTO ingest_log (path, sha256, status, error, at) VALUES (?, NULL, 'failed', ?, ?)");
@@ -152,18 +148,15 @@ export async function ingest(db: DB, paths: string[], opts: IngestOptions = {}):
       const processed = await processFile(path);
       const entry = await manifestEntry(path);
       if (entry) {
-        const filled = fillFromManifest(processed.doc.header, entry);
-        if (filled.length) {
-          Object.assign(processed.extraction.document, pick(processed.doc.header, filled));
-          processed.extraction.warnings.push(`${filled.join(', ')} taken from manifest.json (not printed in the text)`);
-        }
+        const filled = fillFromManifest(processed.extraction.document, entry);
+        if (filled.length) processed.extraction.warnings.push(`${filled.join(', ')} taken from manifest.json (not printed in the text)`);
       }
-      const file: FileInfo = { path: shown, size: processed.read.size, mtimeMs: st?.mtimeMs ?? 0 };
+      const file: FileInfo = { path: shown, size: processed.size, mtimeMs: st?.mtimeMs ?? 0 };
       const res = writeDocument(db, processed, file);
       summary[res.status]++;
-      summary.sections += processed.doc.tree.sections.length;
+      summary.sections += processed.sections.length;
       done++;
-      report({ type: 'done', path: shown, status: res.status, sections: processed.doc.tree.sections.length, warnings: processed.extraction.warnings, duplicateOf: res.duplicateOf });
+      report({ type: 'done', path: shown, status: res.status, sections: processed.sections.length, warnings: processed.extraction.warnings, duplicateOf: res.duplicateOf });
     } catch (e) {
       const reason = e instanceof InputError ? e.reason : `internal error: ${(e as Error).message?.split('\n')[0] ?? String(e)}`;
       summary.failed++;

@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../models.js';
-import type { Processed } from '../pipeline.js';
+import type { StoreRecord } from './record.js';
 import type { DB } from './db.js';
 import { countDocuments, ingest, type IngestOptions, type IngestSummary } from './ingest.js';
 
 interface Job {
-  resolve: (p: Processed) => void;
+  resolve: (p: StoreRecord) => void;
   reject: (e: Error) => void;
 }
 
@@ -24,7 +24,7 @@ export class WorkerPool {
     for (let i = 0; i < size; i++) {
       const w = new Worker(file, { workerData: { password } });
       const slot = { w, busy: null as Job | null, id: i };
-      w.on('message', (m: { ok: true; processed: Processed } | { ok: false; path: string; reason: string; input: boolean }) => {
+      w.on('message', (m: { ok: true; processed: StoreRecord } | { ok: false; path: string; reason: string; input: boolean }) => {
         const job = slot.busy!;
         slot.busy = null;
         if (m.ok) job.resolve(m.processed);
@@ -43,7 +43,7 @@ export class WorkerPool {
     return existsSync(fileURLToPath(new URL('./worker.js', import.meta.url)));
   }
 
-  run(path: string): Promise<Processed> {
+  run(path: string): Promise<StoreRecord> {
     return new Promise((resolve, reject) => {
       this.queue.push({ path, job: { resolve, reject } });
       const idle = this.workers.find((s) => !s.busy);

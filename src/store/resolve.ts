@@ -67,6 +67,21 @@ function sameHead(a: string, b: string): boolean {
   return head(a) === head(b);
 }
 
+/** The most frequent non-empty value, ties broken by sort order (deterministic). */
+function consensus(values: (string | null)[]): string | null {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: string | null = null;
+  let n = 0;
+  for (const [v, c] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (c > n) {
+      best = v;
+      n = c;
+    }
+  }
+  return best;
+}
+
 /** Stub key for a cited document nobody has ingested: the same words give the same stub. */
 export function stubKey(c: CitedDocument, citing: CitingContext): string {
   let issuer = c.issuer;
@@ -141,8 +156,12 @@ export function relinkCitations(db: DB): { citations: number; resolved: number; 
         stubs.set(key, id);
       }
       usedStubs.add(id);
+      const seen = described_.get(id) ?? [];
+      seen.push(printed);
+      described_.set(id, seen);
       return { id, real: false };
     };
+    const described_ = new Map<number, CitedDocument[]>();
     const update = db.prepare('UPDATE citations SET to_document_id = ?, from_document_id = ? WHERE id = ?');
     let resolved = 0;
     for (const r of rows) {
@@ -154,6 +173,14 @@ export function relinkCitations(db: DB): { citations: number; resolved: number; 
         from = node(described.get(`${r.doc}|${r.from_ref}`) ?? { ref: r.from_ref, kind: null, issuer: null, date: null }, ctx).id;
       }
       update.run(to.id, from, r.id);
+    }
+    // A stub shows what the citations say of it: per field the value most of them print (ties to
+    // the first in sort order), so its kind, issuer and date do not depend on ingest order.
+    const setStub = db.prepare('UPDATE documents SET kind = ?, issuer = ?, issuer_key = ?, date = ?, year = ? WHERE id = ? AND is_stub = 1');
+    for (const [id, list] of described_) {
+      const pick = (f: 'kind' | 'issuer' | 'date') => consensus(list.map((c) => c[f]));
+      const date = pick('date');
+      setStub.run(pick('kind'), pick('issuer'), issuerKey(pick('issuer')), date, yearOf(list[0].ref, date), id);
     }
     // stubs nobody points at any more (their document arrived, or the citing one was removed)
     const drop = db.prepare('DELETE FROM documents WHERE id = ? AND is_stub = 1');

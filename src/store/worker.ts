@@ -1,12 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError } from '../models.js';
 import { processFile } from '../pipeline.js';
+import { toStoreRecord } from './record.js';
 
 /** Worker thread: file path in, processed document out (see store/parallel.ts). */
 const password = (workerData as { password?: string } | null)?.password;
 parentPort!.on('message', async (path: string) => {
   try {
-    const processed = await processFile(path, { password });
+    const processed = toStoreRecord(await processFile(path, { password }));
     parentPort!.postMessage({ ok: true, processed });
   } catch (e) {
     const input = e instanceof InputError;

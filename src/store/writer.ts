@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Assignment, Citation, Section } from '../models.js';
-import type { Processed } from '../pipeline.js';
+import type { Assignment, Citation } from '../models.js';
+import type { StoreRecord } from './record.js';
 import { fold } from '../text/fold.js';
 import type { Statement } from 'better-sqlite3';
 import type { DB } from './db.js';
@@ -36,11 +36,11 @@ export interface WriteResult {
  * A file ingested before is replaced in place (same documents.id, so citations pointing at it
  * survive); a stub created by an earlier citation becomes the real document.
  */
-export function writeDocument(db: DB, p: Processed, file: FileInfo): WriteResult {
+export function writeDocument(db: DB, p: StoreRecord, file: FileInfo): WriteResult {
   return db.transaction(() => writeInTransaction(db, p, file))();
 }
 
-function writeInTransaction(db: DB, p: Processed, file: FileInfo): WriteResult {
+function writeInTransaction(db: DB, p: StoreRecord, file: FileInfo): WriteResult {
   const x = p.extraction;
   const d = x.document;
   let key = documentKey({ ref: d.ref, kind: d.kind, issuer: d.issuer, date: d.date, title: d.title, sha256: x.source.sha256 });
@@ -73,7 +73,7 @@ function writeInTransaction(db: DB, p: Processed, file: FileInfo): WriteResult {
     format: x.source.format,
     pages: x.source.pages,
     size: x.source.size,
-    text: p.clean.text,
+    text: p.text,
     warnings: x.warnings.length ? JSON.stringify(x.warnings) : null,
     ingested_at: new Date().toISOString(),
   };
@@ -130,36 +130,31 @@ export function mergeStub(db: DB, stubId: number, realId: number): void {
   stmt(db, 'DELETE FROM documents WHERE id = ? AND is_stub = 1').run(stubId);
 }
 
-/** The text of a section without its sub-sections (each character is indexed once). */
-function ownText(text: string, s: Section): string {
-  const childStart = s.children.length ? s.children[0].start : s.end;
-  return text.slice(s.start, Math.max(s.start, Math.min(childStart, s.end))).trim();
-}
-
-function writeSections(db: DB, documentId: number, p: Processed): Map<string, number> {
-  const text = p.clean.text;
-  const sections = p.doc.tree.sections;
-  const ids = new Map<Section | string, number>();
+function writeSections(db: DB, documentId: number, p: StoreRecord): Map<string, number> {
+  const text = p.text;
+  const sections = p.sections;
+  const ids: number[] = [];
+  const bySid = new Map<string, number>();
   const insert = stmt(db, 
     'INSERT INTO sections (document_id, sid, label, level, heading, parent_id, part, ord, start, "end", text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const fts = stmt(db, 'INSERT INTO sections_fts (rowid, folded) VALUES (?, ?)');
   // the text outside every section: header, preamble, closing (so search finds "Căn cứ …" too)
-  const tops = sections.filter((s) => !s.parent);
+  const tops = sections.filter((s) => s.parent < 0);
   const outside = tops.length ? `${text.slice(0, tops[0].start)}\n${text.slice(Math.max(...tops.map((s) => s.end)))}`.trim() : text;
   const rootId = Number(insert.run(documentId, '', null, 0, p.extraction.document.title, null, 0, 0, 0, text.length, outside).lastInsertRowid);
   fts.run(rootId, fold(outside));
-  ids.set('', rootId);
+  bySid.set('', rootId);
   sections.forEach((s, i) => {
-    const own = ownText(text, s);
-    const parent = s.parent ? ids.get(s.parent) ?? null : null;
+    // the section's own text (each character is indexed once)
+    const ownEnd = Math.max(s.start, Math.min(s.firstChildStart ?? s.end, s.end));
+    const own = text.slice(s.start, ownEnd).trim();
+    const parent = s.parent >= 0 ? ids[s.parent] ?? null : null;
     const sid = Number(insert.run(documentId, s.id, s.label, s.level, s.heading, parent, s.part, i + 1, s.start, s.end, own).lastInsertRowid);
-    ids.set(s, sid);
-    if (!ids.has(s.id)) ids.set(s.id, sid);
+    ids.push(sid);
+    if (!bySid.has(s.id)) bySid.set(s.id, sid);
     fts.run(sid, fold(own));
   });
-  const bySid = new Map<string, number>();
-  for (const [k, v] of ids) if (typeof k === 'string') bySid.set(k, v);
   return bySid;
 }
 
@@ -201,7 +196,7 @@ function writeTasks(db: DB, documentId: number, assignments: Assignment[], secti
   }
 }
 
-function writeTargets(db: DB, documentId: number, targets: Processed['extraction']['targets'], sections: Map<string, number>): void {
+function writeTargets(db: DB, documentId: number, targets: StoreRecord['extraction']['targets'], sections: Map<string, number>): void {
   const insert = stmt(db, 
     'INSERT INTO targets (document_id, section_id, sid, indicator, indicator_key, comparator, value, value_max, unit, year, text, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
