@@ -133,8 +133,9 @@ interface Words {
   classNouns: { specific: string[]; generic: string[]; combining: string[]; qualifiable: string[] };
   personNouns: { public: string[]; members: string[] };
   titles: { words: string[]; address: string[]; portfolioOnly: string[] };
+  domainBodies: { keys: string[] };
   units: Record<'central' | 'province' | 'district' | 'commune' | 'party', string[]>;
-  qualifierStarts: { words: string[]; narrow: string[]; needObject: string[] };
+  qualifierStarts: { words: string[]; narrow: string[]; needObject: string[]; parenthetical?: string[] };
   stops: { prepositions: string[]; predicates: string[]; weak: string[]; adverbs: string[] };
   vague: { markers: string[] };
   compounds: { words: string[] };
@@ -151,6 +152,8 @@ export interface AgencyLexicon {
   heads: PhraseSet<Head>;
   domains: PhraseSet<Domain>;
   domainByKey: Map<string, Domain>;
+  /** domains that name a body when a locality follows ("Thuế tỉnh Đắk Lắk") */
+  domainBodies: Set<string>;
   classNouns: PhraseSet<'specific' | 'generic'>;
   combining: PhraseSet;
   qualifiable: PhraseSet;
@@ -162,6 +165,8 @@ export interface AgencyLexicon {
   qualifiers: PhraseSet;
   narrowQualifiers: PhraseSet;
   needObject: PhraseSet;
+  /** words that open a parenthesised qualifier of a class ("(có dự án khánh thành, khởi công...)") */
+  parenthetical: PhraseSet;
   prepositions: PhraseSet;
   predicates: PhraseSet;
   weak: PhraseSet;
@@ -187,6 +192,7 @@ export function agencyLexicon(): AgencyLexicon {
     heads: new PhraseSet(heads.map((h) => [h.name, h] as [string, Head])),
     domains: new PhraseSet(domains.flatMap((d) => d.names.map((n) => [n, d] as [string, Domain]))),
     domainByKey: new Map(domains.map((d) => [d.key, d])),
+    domainBodies: new Set(w.domainBodies?.keys ?? []),
     classNouns: new PhraseSet([
       ...w.classNouns.specific.map((n) => [n, 'specific'] as [string, 'specific']),
       ...w.classNouns.generic.map((n) => [n, 'generic'] as [string, 'generic']),
@@ -204,6 +210,7 @@ export function agencyLexicon(): AgencyLexicon {
     qualifiers: PhraseSet.of(w.qualifierStarts.words),
     narrowQualifiers: PhraseSet.of(w.qualifierStarts.narrow),
     needObject: PhraseSet.of(w.qualifierStarts.needObject),
+    parenthetical: PhraseSet.of(w.qualifierStarts.parenthetical ?? []),
     prepositions: PhraseSet.of(w.stops.prepositions),
     predicates: PhraseSet.of(w.stops.predicates),
     weak: PhraseSet.of(w.stops.weak),

@@ -10,7 +10,7 @@ import { parseList, type Mention, type Mode, type ParseContext } from './parse.j
 import { mostlyUpper, tokenize, type Token } from './tokens.js';
 
 export type { Mention, Mode } from './parse.js';
-export { parseList, startsAgency } from './parse.js';
+export { ENUMERATED, enumeration, parseList, startsAgency } from './parse.js';
 
 export interface Segment {
   /** the source text of the segment */
@@ -23,15 +23,24 @@ export interface Segment {
 }
 
 // The same paragraph is read several times (as heading, subject, partner list); its expansion
-// and tokens depend only on its text.
-const segments = new Map<string, Omit<Segment, 'offset'>>();
+// and tokens depend only on its text. Two generations: a long document never empties the cache of
+// the paragraphs it is still reading (clearing one map at a size limit re-tokenised them all).
+const SEGMENT_GENERATION = 4000;
+let segments = new Map<string, Omit<Segment, 'offset'>>();
+let olderSegments = new Map<string, Omit<Segment, 'offset'>>();
 
 export function segment(source: string, offset = 0): Segment {
   let s = segments.get(source);
   if (!s) {
-    const exp = expandAbbreviations(source);
-    s = { source, exp, toks: tokenize(exp.text), upper: mostlyUpper(source) };
-    if (segments.size > 2000) segments.clear();
+    s = olderSegments.get(source);
+    if (!s) {
+      const exp = expandAbbreviations(source);
+      s = { source, exp, toks: tokenize(exp.text), upper: mostlyUpper(source) };
+    }
+    if (segments.size >= SEGMENT_GENERATION) {
+      olderSegments = segments;
+      segments = new Map();
+    }
     segments.set(source, s);
   }
   return { ...s, offset };

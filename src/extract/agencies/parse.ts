@@ -96,6 +96,10 @@ interface State {
   qualDone: boolean;
   /** words read that are neither a qualifier nor a known noun (a class name takes few: "các doanh nghiệp viễn thông") */
   free: number;
+  /** plural units named one by one: "các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng" */
+  places: boolean;
+  /** a locality was read: lower-case words no longer continue a proper name */
+  placed: boolean;
 }
 
 function newState(partial: Partial<State> = {}): State {
@@ -117,6 +121,8 @@ function newState(partial: Partial<State> = {}): State {
     qualifiable: false,
     qualDone: false,
     free: 0,
+    places: false,
+    placed: false,
     ...partial,
   };
 }
@@ -159,6 +165,10 @@ export function startsAgency(ctx: ParseContext, i: number, bareClass = true): bo
     return !!n && !n.punct && (L.domains.has(toks, h.end) || capOk(ctx, n) || andName);
   }
   if (is(t, 'ngành') && L.domains.has(toks, i + 1)) return true;
+  if (capOk(ctx, t)) {
+    const d = L.domains.match(toks, i);
+    if (d && L.domainBodies.has(d.value.key) && L.units.has(toks, d.end)) return true;
+  }
   if (is(t, 'lực') && is(toks[i + 1], 'lượng') && L.domains.has(toks, i + 2)) return true;
   if (bareClass && L.classNouns.has(toks, i) && !(ctx.mode === 'subject' && L.predicates.has(toks, i))) return true;
   return false;
@@ -197,6 +207,84 @@ function isDefined(ctx: ParseContext, name: string): boolean {
   return ctx.defined.has(fold(name).replace(/^(?:cac|nhung)\s+/, ''));
 }
 
+/**
+ * Where a proper name cut at a lower-case word goes on ("Ban quản lý Khu Nông nghiệp | ứng dụng Công nghệ cao Phú
+ * Yên, Ban Quản lý …"): the name resumes in capitals after at most three lower-case words and ends right before a
+ * separator that starts another agency. -1 when the words are a predicate or a phrase of their own.
+ */
+function resumedName(ctx: ParseContext, from: number): number {
+  const { toks } = ctx;
+  const L = lex();
+  if (ctx.upper) return -1;
+  let lower = 0;
+  let sawLower = false;
+  const resumed = () => sawLower && lower === 0;
+  const lenient = ctx.mode === 'heading' || ctx.mode === 'cell';
+  for (let j = from; j < from + 14; j++) {
+    const t = toks[j];
+    // the end of a heading or cell, or "chủ trì" / "phối hợp" after the name ("… Công nghệ cao Phú Yên chủ trì …")
+    if (!t) return lenient && resumed() ? j : -1;
+    if (strongAt(toks, j)) return resumed() ? j : -1;
+    const sep = (t.punct && SEPARATORS.has(t.text)) || isAnd(t);
+    if (sep) {
+      const n = isAnd(toks[j + 1]) ? j + 2 : j + 1;
+      return resumed() && startsAgency(ctx, n, false) ? j : -1;
+    }
+    if (t.punct) return lenient && t.text === ':' && resumed() ? j : -1;
+    if (L.prepositions.has(toks, j) || L.adverbs.has(toks, j) || isDet(t)) return -1;
+    if (t.cap) {
+      if (startsAgency(ctx, j, false) || L.notAgencies.has(toks, j)) return -1;
+      lower = 0;
+    } else {
+      sawLower = true;
+      if (++lower > 3) return -1;
+    }
+  }
+  return -1;
+}
+
+/** End of a list of place names ("Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng") from token i, or i. */
+function namedUnits(ctx: ParseContext, i: number): number {
+  const { toks } = ctx;
+  let k = i;
+  let end = i;
+  for (;;) {
+    if (!isWord(toks[k]) || !toks[k].cap || startsAgency(ctx, k, false) || isPredicate(ctx, k)) break;
+    while (isWord(toks[k]) && toks[k].cap && !startsAgency(ctx, k, false)) k++;
+    // a place name is capitalised throughout: "Nghiên cứu, rà soát …" after a colon is a sentence
+    if (isWord(toks[k]) && !isAnd(toks[k]) && !(isPredicate(ctx, k) || lex().adverbs.has(toks, k))) return i;
+    end = k;
+    if ((toks[k]?.text === ',' || isAnd(toks[k])) && isWord(toks[k + 1]) && toks[k + 1].cap && !startsAgency(ctx, k + 1, false)) k++;
+    else break;
+  }
+  return end;
+}
+
+/** Prefix of a `defined` entry that a class defines by enumerating its members ("Các cơ quan đăng ký đầu tư (Sở Tài chính, …)"). */
+export const ENUMERATED = 'enum:';
+
+/** End of a class phrase the document defined by enumeration ("Cơ quan đăng ký đầu tư"), printed from token i, or -1. */
+function definedAt(ctx: ParseContext, i: number): number {
+  if (!ctx.defined?.size) return -1;
+  let best = -1;
+  for (const d of ctx.defined) {
+    if (!d.startsWith(ENUMERATED)) continue;
+    const ws = d.slice(ENUMERATED.length).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    let k = i;
+    let ok = ws.length > 1;
+    for (const w of ws) {
+      while (ctx.toks[k]?.punct && ctx.toks[k].text === ',') k++;
+      if (!ok || !isWord(ctx.toks[k]) || ctx.toks[k].f !== w) {
+        ok = false;
+        break;
+      }
+      k++;
+    }
+    if (ok && k > best) best = k;
+  }
+  return best;
+}
+
 // ---------------------------------------------------------------- name continuation
 
 /**
@@ -216,6 +304,22 @@ function continueName(ctx: ParseContext, i: number, st: State): number {
     const justQual = st.justQual;
     st.justQual = false;
     if (t.punct) {
+      // "Chủ tịch Ủy ban nhân dân các tỉnh: Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng": the units the class names
+      if (t.text === ':' && afterUnit && st.units && !ctx.upper) {
+        const e = namedUnits(ctx, i + 1);
+        if (e > i + 1) {
+          i = e;
+          break;
+        }
+      }
+      // "các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng": more places of the same plural unit
+      if ((t.text === ',' || t.text === ';') && st.places && toks[i - 1]?.cap && !ctx.upper && isWord(toks[i + 1]) && toks[i + 1].cap && !startsAgency(ctx, i + 1, false)) {
+        const e = namedUnits(ctx, i + 1);
+        if (e > i + 1) {
+          i = e;
+          break;
+        }
+      }
       if (t.text === ',' || t.text === '/') {
         // "Ủy ban nhân dân các quận, huyện", "xã/phường": a list of units
         if ((st.units || afterUnit) && L.units.has(toks, i + 1) && !(toks[i + 1].cap && !ctx.upper && L.heads.has(toks, i + 1))) {
@@ -259,7 +363,8 @@ function continueName(ctx: ParseContext, i: number, st: State): number {
     if (strongAt(toks, i)) break;
     const vague = L.vague.match(toks, i);
     if (vague) {
-      st.vague = true;
+      // "khác" alone leaves a specific class definite ("các sở, ban, ngành khác" = the departments not named above)
+      st.vague ||= !(is(t, 'khác') && vague.end === i + 1 && st.cls && !st.generic);
       i = vague.end;
       st.words++;
       continue;
@@ -271,6 +376,9 @@ function continueName(ctx: ParseContext, i: number, st: State): number {
     const unit = L.units.match(toks, i);
     if (unit && !(unit.value === 'party' && !capOk(ctx, t))) {
       st.hasUnit = true;
+      // "xã hội", "bản quyền" are words, not localities
+      st.placed = !((L.compounds.match(toks, i)?.end ?? 0) > unit.end);
+      if (isDet(toks[i - 1])) st.places = true;
       i = unit.end;
       st.words++;
       // a proper name after the unit ("tỉnh Lào Cai", "quận Long Biên")
@@ -306,9 +414,11 @@ function continueName(ctx: ParseContext, i: number, st: State): number {
     }
     if (narrow) break;
     if (stop) break;
+    // "các Bộ, ngành | cơ bản thống nhất", "các cơ quan, đơn vị | thực hiện đúng …": an adverb or auxiliary starts the predicate
+    if (!t.cap && !ctx.upper && !st.qualifier && L.adverbs.has(toks, i)) break;
     // "của Cơ quan Ủy ban MTTQ tỉnh", "thuộc các bộ, ngành": the qualifier's object is a class
     const noun = justQual ? L.classNouns.match(toks, i) : null;
-    if (noun && !L.heads.has(toks, i)) {
+    if (noun && !(L.heads.has(toks, i) && capOk(ctx, t))) {
       i = noun.end;
       st.words++;
       st.afterNoun = true;
@@ -356,6 +466,7 @@ function continueName(ctx: ParseContext, i: number, st: State): number {
         } else st.closed = false;
         st.open = !st.closed && (head.value.takes === 'name' || !!head.value.open);
         st.units = head.value.takes === 'units';
+        st.placed = false;
         st.cls = false;
         if (justQual) st.qualDone = true;
         continue;
@@ -379,6 +490,8 @@ function continueName(ctx: ParseContext, i: number, st: State): number {
       if ((st.generic && (st.nouns > 1 || !st.qualifiable)) || st.free >= 3) break;
       st.free++;
     }
+    // a name ends with its locality: "Trung tâm Chuyển đổi số Thành phố | cấu hình thủ tục …"
+    if (st.placed && !st.cls && !ctx.upper && !st.qualifier) break;
     if (goesOn() || (ctx.upper && lenient)) {
       i++;
       st.words++;
@@ -436,8 +549,35 @@ function parsePhrase(ctx: ParseContext, i0: number, opts: PhraseOpts = {}): Phra
   // an official by title: "Chủ tịch Ủy ban nhân dân tỉnh", "Thủ trưởng các đơn vị trực thuộc quận"
   const title = L.titles.match(toks, i);
   if (title && (capOk(ctx, toks[i]) || det || addr || startsAgency(ctx, i, false))) {
-    const r = parseTitle(ctx, i0, title.end, cuts, singular, det || ctx.mode === 'cell' || ctx.mode === 'heading');
-    if (r) return r;
+    // a distributive title: "Giám đốc: Trung tâm Phục vụ hành chính công tỉnh, Trung tâm Công báo - Tin học tỉnh"
+    if (toks[title.end]?.text === ':' && capOk(ctx, toks[i]) && startsAgency(ctx, title.end + 1, false) && !L.titles.has(toks, title.end + 1)) {
+      // the bodies run to the end of the list or to the next ";" ("…; Chủ tịch Ủy ban nhân dân cấp xã …")
+      const bodies = parseList(ctx, title.end + 1);
+      const semi = toks.findIndex((t, k) => k > title.end && t.text === ';');
+      const cut = bodies && semi > 0 && semi < bodies.end ? semi : (bodies?.end ?? 0);
+      const mine = bodies?.mentions.filter((m) => m.start < (toks[cut]?.start ?? Infinity)) ?? [];
+      if (mine.length && mine.every((m) => m.kind === 'named' || m.kind === 'class')) {
+        const printed = display(ctx, i0, title.end, cuts);
+        return { mentions: mine.map((m) => ({ ...m, name: `${printed} ${ctx.text.slice(m.start, m.end).replace(/\s+/g, ' ')}`, kind: 'title' as const })), end: cut };
+      }
+    }
+    // a list of officials by title: "Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ, …" (a bare title before another one)
+    const titleList = capOk(ctx, toks[i]) && toks[title.end]?.text === ',' && L.titles.has(toks, title.end + 1) && capOk(ctx, toks[title.end + 1]);
+    const r = parseTitle(ctx, i0, title.end, cuts, singular, det || titleList || ctx.mode === 'cell' || ctx.mode === 'heading');
+    if (r) {
+      // "Chủ tịch, Phó Chủ tịch Hội đồng nhân dân cấp xã": the office and its deputy share the body printed once
+      if (titleList && r.end === title.end) {
+        const next = L.titles.match(toks, title.end + 1)!;
+        const deputy = is(toks[title.end + 1], 'phó') && next.end - (title.end + 2) === title.end - i && toks.slice(i, title.end).every((t, n) => t.k === toks[title.end + 2 + n].k);
+        const body = deputy ? parseTitle(ctx, title.end + 1, next.end, [], false) : null;
+        if (body && body.end > next.end) {
+          const printed = display(ctx, i0, title.end, cuts);
+          const shared = ctx.text.slice(toks[next.end].start, toks[body.end - 1].end).replace(/\s+/g, ' ');
+          return { mentions: [{ ...r.mentions[0], name: `${printed} ${shared}` }], end: r.end };
+        }
+      }
+      return r;
+    }
   }
 
   // a body with a head: "Sở Y tế", "Ủy ban nhân dân các phường", "Ban Quản lý các khu …"
@@ -471,6 +611,14 @@ function parsePhrase(ctx: ParseContext, i0: number, opts: PhraseOpts = {}): Phra
       const extra = distributeBare(ctx, end, toks.slice(i, head.end), h.takes === 'name' && st.closed);
       return { mentions: [...ms, ...extra.mentions], end: extra.end };
     }
+  }
+
+  // a body named by its domain and locality, without a head: "Thuế tỉnh Đắk Lắk"
+  const dom = capOk(ctx, toks[i]) && !det ? L.domains.match(toks, i) : null;
+  if (dom && L.domainBodies.has(dom.value.key) && L.units.has(toks, dom.end)) {
+    const st = newState({ units: true, closed: true });
+    const end = continueName(ctx, dom.end, st);
+    return { mentions: [mention(ctx, i0, end, 'named', st.vague, cuts)], end };
   }
 
   // a named sector: "ngành Y tế", "lực lượng quân đội, công an"
@@ -515,6 +663,11 @@ function parseClass(ctx: ParseContext, i0: number, i: number, det: boolean, cuts
   }
   if (!first) return null;
   const bare = !det;
+  // a class the document defined ("Các cơ quan đăng ký đầu tư (Sở Tài chính, …)"), used bare: "Cơ quan đăng ký đầu tư có trách nhiệm …"
+  if (bare && opts.strictFirst) {
+    const d = definedAt(ctx, i);
+    if (d > first.end) return { mentions: [mention(ctx, i0, d, 'class', false, cuts)], end: d };
+  }
   let generic = first.value === 'generic';
   let nouns = 1;
   let isPublic = false;
@@ -525,11 +678,29 @@ function parseClass(ctx: ParseContext, i0: number, i: number, det: boolean, cuts
     const sep = toks[j];
     if (!sep || !(sep.text === ',' || isAnd(sep))) break;
     const n = j + 1;
-    const nextClass = L.classNouns.match(toks, n);
+    let nextClass = L.notAgencies.has(toks, n) ? null : L.classNouns.match(toks, n);
     const nextPerson = L.personNouns.match(toks, n);
+    // "các cơ quan truyền thông, báo chí": a second modifier of the same head noun ("cơ quan báo chí")
+    if (!nextClass && !nextPerson && !bare && isWord(toks[n])) {
+      let headLen = 0;
+      for (let len = 1; len < first.end - i; len++) {
+        const h = L.classNouns.match(toks.slice(i, i + len), 0);
+        if (h && h.end === len && h.value === 'generic') headLen = len;
+      }
+      if (headLen > 0) {
+        const joined = [...toks.slice(i, i + headLen), ...toks.slice(n, n + 4)];
+        const m = L.classNouns.match(joined, 0);
+        if (m && m.end > headLen && m.value !== 'generic') nextClass = { value: m.value, end: n + m.end - headLen, words: m.words };
+      }
+    }
+    // "Tổ chức, bộ máy": a word that begins like a class noun but names no body ends the class
+    if (!nextClass && L.notAgencies.has(toks, n)) break;
     if (nextClass && capOk(ctx, toks[n]) && !ctx.upper && startsAgency(ctx, n, false) && !(L.heads.match(toks, n)?.value.takes === 'name' && !L.domains.has(toks, L.heads.match(toks, n)!.end) && !capOk(ctx, toks[L.heads.match(toks, n)!.end]))) break;
     // bare nouns combine into one class only when they are the short ones ("cơ quan, ban, ngành")
     const combines = !bare || (L.combining.has(toks, n) && L.combining.has(toks, lastNounStart));
+    // the bodies a title heads end before a vague generic item of the outer list: "Tổng giám đốc các Tập
+    // đoàn, Tổng Công ty, đơn vị liên quan tiếp tục …" (the related units are not headed by the Tổng giám đốc)
+    if (nextClass && opts.inTitle && !generic && nextClass.value === 'generic' && L.vague.has(toks, nextClass.end)) break;
     if (nextClass && combines) {
       if (nextClass.value !== 'generic') generic = false;
       nouns++;
@@ -547,7 +718,9 @@ function parseClass(ctx: ParseContext, i0: number, i: number, det: boolean, cuts
     break;
   }
   // a bare locality ("Thành phố hỗ trợ …", "Tỉnh Quảng Ninh") is a place, not a body
-  if (bare && L.units.match(toks, i)?.end === first.end && (ctx.mode === 'subject' || ctx.mode === 'heading')) return null;
+  // ("Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai đẩy nhanh …": a named locality as the subject acts through its government)
+  const namedPlace = ctx.mode === 'subject' && !ctx.upper && isWord(toks[first.end]) && toks[first.end].cap && !startsAgency(ctx, first.end, false);
+  if (bare && L.units.match(toks, i)?.end === first.end && (ctx.mode === 'subject' || ctx.mode === 'heading') && !namedPlace) return null;
   if (bare && nouns === 1) {
     const t = toks[i];
     // a single bare noun that is also a head or a verb ("Phòng, chống …", "Tổ chức …") is not a class
@@ -559,7 +732,7 @@ function parseClass(ctx: ParseContext, i0: number, i: number, det: boolean, cuts
   if (bare && opts.strictFirst && (generic || ctx.mode !== 'subject' || !(bareSubjectOk(toks, i, first.end) || (nouns > 1 && toks[i].cap)))) return null;
   // a heading names a class with "các" ("Các doanh nghiệp viễn thông"); a bare noun there is a topic ("Doanh nghiệp số")
   if (bare && ctx.mode === 'heading' && nouns + persons < 2 && !opts.inTitle) return null;
-  const st = newState({ open: true, cls: true, generic, afterNoun: true, det, nouns, qualifiable: L.qualifiable.match(toks, i)?.end === first.end });
+  const st = newState({ open: true, cls: true, generic, afterNoun: true, det, nouns, qualifiable: L.qualifiable.match(toks, i)?.end === first.end, places: det && L.units.match(toks, i)?.end === first.end });
   const end = continueName(ctx, j, st);
   const qualified = end > j || st.hasUnit;
   let vague = st.vague || isPublic;
@@ -689,6 +862,51 @@ function distributeBare(ctx: ParseContext, end: number, headToks: Token[], close
  * A list of agencies starting at token i: "Sở Y tế, Sở Nội vụ và các cơ quan liên quan". Vague and
  * person mentions are kept in the result (marked) so the caller sees where the list ends.
  */
+/**
+ * The members a parenthesis enumerates after a class ("Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý
+ * Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên, …)"): each item runs to the next separator, so a proper
+ * name with lower-case words inside stays whole. Null unless every item starts an agency.
+ */
+export function enumeration(ctx: ParseContext, from: number, close: number): Mention[] | null {
+  const { toks } = ctx;
+  const cell: ParseContext = { ...ctx, mode: 'cell' };
+  const out: Mention[] = [];
+  let k = from;
+  while (k < close) {
+    if (!startsAgency(cell, k, false) && !isDet(toks[k])) return null;
+    const p = parsePhrase(cell, k, {});
+    if (!p || !p.mentions.length) return null;
+    // the item runs on to the separator before the next agency
+    let e = p.end;
+    if (p.mentions.length === 1) {
+      while (e < close && !((SEPARATORS.has(toks[e].text) || isAnd(toks[e])) && startsAgency(cell, isAnd(toks[e + 1]) ? e + 2 : e + 1))) {
+        if (toks[e].punct && !['-', '–', ',', '/', '&'].includes(toks[e].text)) break;
+        e++;
+      }
+      while (e > p.end && toks[e - 1].punct) e--;
+    }
+    const extended = e > p.end;
+    for (const m of p.mentions) out.push(extended ? mention(cell, k, e, m.kind, m.vague) : m);
+    // separators and a closing ellipsis ("Báo Hà Nam...") only
+    for (k = e; k < close && (toks[k].punct || isAnd(toks[k])); k++) {
+      if (!SEPARATORS.has(toks[k].text) && !isAnd(toks[k]) && !/^(?:\.{2,}|…)$/u.test(toks[k].text)) return null;
+    }
+  }
+  return out.some((m) => !m.vague) ? out : null;
+}
+
+/** A parenthesised qualifier of a class ("(có dự án khánh thành, khởi công...)"), its words without the parentheses and ellipsis. */
+function parentheticalQualifier(ctx: ParseContext, from: number, close: number): string | null {
+  const { toks, text } = ctx;
+  if (close - from < 2 || close - from > 16) return null;
+  const first = toks[from];
+  if (!isWord(first) || first.cap || !lex().parenthetical.has(toks, from)) return null;
+  let e = close;
+  while (e > from && toks[e - 1].punct) e--;
+  if (e <= from) return null;
+  return text.slice(toks[from].start, toks[e - 1].end).replace(/\s+/g, ' ');
+}
+
 export function parseList(ctx: ParseContext, i: number, opts: ListOptions = {}): ListResult | null {
   const { toks } = ctx;
   const mentions: Mention[] = [];
@@ -696,8 +914,13 @@ export function parseList(ctx: ParseContext, i: number, opts: ListOptions = {}):
   let k = i;
   let first = true;
   for (;;) {
-    const p = parsePhrase(ctx, k, { strictFirst: first && (ctx.mode === 'subject' || !!opts.strictFirst), first });
+    let p = parsePhrase(ctx, k, { strictFirst: first && (ctx.mode === 'subject' || !!opts.strictFirst), first });
     if (!p || !p.mentions.length) break;
+    // "Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên, Ban Quản lý …": an item of a list runs on to its separator
+    if (p.mentions.length === 1 && p.mentions[0].kind === 'named' && isWord(toks[p.end])) {
+      const e = resumedName(ctx, p.end);
+      if (e > p.end) p = { mentions: [mention(ctx, k, e, 'named', p.mentions[0].vague)], end: e };
+    }
     first = false;
     mentions.push(...p.mentions);
     end = p.end;
@@ -705,12 +928,14 @@ export function parseList(ctx: ParseContext, i: number, opts: ListOptions = {}):
     // a parenthesis after a name lists examples ("(Đài Phát thanh và Truyền hình, Báo Hà Nam...)")
     if (toks[k]?.text === '(') {
       const close = toks.findIndex((t, idx) => idx > k && t.text === ')');
-      if (close > k && close - k < 40) {
-        const inner = parseList({ ...ctx, mode: 'cell' }, k + 1);
-        if (inner && inner.mentions.some((m) => !m.vague)) {
-          let e = inner.end;
-          while (e < close && toks[e].punct) e++;
-          if (e === close) mentions.push(...inner.mentions);
+      if (close > k && close - k < 60) {
+        const members = enumeration(ctx, k + 1, close);
+        if (members) mentions.push(...members);
+        else {
+          // "các bộ, ngành, địa phương, cơ quan (có dự án khánh thành, khởi công...)": a definite qualifier of the class
+          const last = mentions[mentions.length - 1];
+          const q = last.kind === 'class' && !last.vague ? parentheticalQualifier(ctx, k + 1, close) : null;
+          if (q) mentions[mentions.length - 1] = { ...last, name: `${last.name} ${q}` };
         }
         end = close + 1;
         k = close + 1;

@@ -14,13 +14,19 @@ import {
   clauseStarts,
   closingStart,
   declaresStandingBody,
+  enactsAt,
   fieldLine,
+  hasCommand,
   headingOwners,
   isNonTaskHeading,
+  isOwnerSection,
   listedOwners,
   modalOwners,
+  namesAction,
+  namesWork,
   refersToStandingBody,
   supportsIn,
+  type HeadingOwners,
   type Owners,
 } from './roles.js';
 import { tableBlocks, taskRows } from './table.js';
@@ -39,7 +45,7 @@ interface Task {
 
 /** What a section says about its owners: from its heading, its item's subject, or its field lines. */
 interface SectionInfo {
-  heading?: Owners;
+  heading?: HeadingOwners | Owners;
   fieldLeads: Agency[];
   fieldSupports: Agency[];
   fieldDeadline: Deadline | null;
@@ -92,6 +98,19 @@ export function findAssignments(doc: ParsedDocument): Assignment[] {
     if (c >= 0) closingCut.set(p, c);
   }
 
+  // label paragraph of each section; the sections whose sub-items name owners in their headings
+  const labelOf = new Map<Section, Paragraph>();
+  for (const p of paragraphs) if (p.section && p.start === p.section.start) labelOf.set(p.section, p);
+  const ownerContext = new Set<Section | null>();
+  for (const [s, p] of labelOf) {
+    if (nonTask.has(s)) continue;
+    const h = headingOf(p, s);
+    if (isOwnerSection(h.text)) ownerContext.add(s);
+    if (fieldLine(h.text)) continue;
+    const ho = headingOwners(h.text, h.offset, defined);
+    if (ho && ho.bodyStart == null && ho.owners.some((a) => !a.vague)) ownerContext.add(s.parent);
+  }
+
   const info = new Map<Section, SectionInfo>();
   const infoOf = (s: Section): SectionInfo => {
     let i = info.get(s);
@@ -102,25 +121,45 @@ export function findAssignments(doc: ParsedDocument): Assignment[] {
   /** owners of a lead-in ("- Sở Y tế chủ trì thực hiện các nội dung sau:") for the paragraphs after it */
   const cur: { leadIn: { section: Section | null; owners: Owners } | null } = { leadIn: null };
 
-  /** Read one task text: subjects of its clauses, partners, deadline. */
-  const readTask = (text: string, offset: number, section: Section | null, closing: boolean): void => {
+  /**
+   * Read one task text: subjects of its clauses, partners, deadline. `structure`: the text is the heading or a
+   * lead-in of a section whose sub-items hold its tasks ("2.1. Trách nhiệm chung", "5. Để …, các Sở, ngành …
+   * triển khai những nội dung sau:"): it names owners for them but is no task of its own.
+   */
+  const readTask = (text: string, offset: number, section: Section | null, closing: boolean, structure: 'heading' | 'lead-in' | null = null): void => {
     const cut = closing ? closingStart(text) : -1;
     const body = cut >= 0 ? text.slice(0, cut) : text;
     if (!collapse(body)) return;
     const seg = segment(body, offset);
     const partners = supportsIn(seg, 0, seg.toks.length, defined);
     const subjects: Owners[] = [];
+    let enacts = false;
     const starts = clauseStarts(seg, closing).filter((k) => !partners.ranges.some(([a, b]) => k > a && k < b));
+    // the task opens without a subject: its first clause is the inherited owner's ("Chủ động công bố … . UBND cấp xã chú trọng …")
+    let opensBare = false;
+    let listEnd = 0;
     starts.forEach((k, n) => {
+      // a ":" or ";" inside a subject list ("Giám đốc: Trung tâm …, Trung tâm …; Chủ tịch …") starts no clause
+      if (k < listEnd) return;
       const r = clauseOwners(seg, k, defined);
+      if (r) listEnd = r.end;
+      if (r && enactsAt(seg, r.end)) enacts = true;
       // a subject that names nobody ("Các cơ quan quản lý nhà nước, tổ chức, cá nhân liên quan") leaves the heading's owner
       if (r && r.owners.some((a) => !a.vague)) subjects.push({ ...r, owners: r.owners.filter((a) => !a.vague) });
       else if (!closing) {
         const m = modalOwners(seg, k, starts[n + 1] ?? seg.toks.length, defined);
         if (m) subjects.push(m);
+        else if (n === 0 && !r) opensBare = true;
       }
     });
     if (closing && !subjects.length) return;
+    // the issuer's own command ("Yêu cầu các bộ, ngành, địa phương … phải …") where nothing else names an owner
+    if (!subjects.length && !closing && hasCommand(seg) && !(cur.leadIn && cur.leadIn.section === section) && !inheritedOwners(section, info)) {
+      for (const k of starts) {
+        const r = clauseOwners(seg, k, defined, true);
+        if (r && r.owners.some((a) => !a.vague)) subjects.push({ ...r, owners: r.owners.filter((a) => !a.vague) });
+      }
+    }
     const leads = subjects.flatMap((s) => s.owners.map((agency) => ({ agency, requested: s.requested })));
     const supports = partners.agencies;
     const t: Task = {
@@ -133,13 +172,30 @@ export function findAssignments(doc: ParsedDocument): Assignment[] {
       supports,
     };
     const ownSection = section ? info.get(section)?.heading : undefined;
+    if (structure && section) {
+      // a lead-in for the sub-items: its subject (and partners) own them
+      // the issuer enacting ("…, Ủy ban Thường vụ Quốc hội quyết định … như sau:") owns no sub-item
+      if (structure === 'lead-in' && leads.length && !enacts) {
+        infoOf(section).heading = { owners: leads.map((l) => l.agency), requested: leads.some((l) => l.requested), bodyStart: null, supports, leadIn: true };
+      }
+      if (structure === 'lead-in' || (!leads.length && !supports.length)) return;
+    }
     if (!leads.length) {
-      // no subject: the owner of the lead-in above, else of the nearest heading that names one
-      const inherited = cur.leadIn && cur.leadIn.section === section ? cur.leadIn.owners : inheritedOwners(section, info);
-      if (inherited) t.leads = inherited.owners.map((agency) => ({ agency, requested: inherited.requested }));
+      // no subject: the owner of the lead-in above, else of the nearest heading that names one; a text that
+      // names no work ("Nơi nhận:", "Mẫu số 10", "(Ký, đóng dấu …)") is no task of theirs
+      const inherited = !namesAction(seg.toks) ? null : cur.leadIn && cur.leadIn.section === section ? cur.leadIn.owners : inheritedOwners(section, info);
+      if (inherited) {
+        t.leads = inherited.owners.map((agency) => ({ agency, requested: inherited.requested }));
+        // partners of a lead-in ("… chủ trì, phối hợp với Sở Tài chính thực hiện các nội dung sau:") are its sub-items' too
+        const more = (inherited as HeadingOwners).supports;
+        if (more) t.supports = [...supports, ...more];
+      }
     } else if (ownSection) {
       // the heading's owner still owns the section's other work ("both levels are kept")
       t.leads.push(...ownSection.owners.map((agency) => ({ agency, requested: ownSection.requested })));
+    } else if (opensBare && !structure && namesAction(seg.toks.slice(0, starts[1] ?? seg.toks.length))) {
+      const inherited = inheritedOwners(section, info);
+      if (inherited) t.leads.push(...inherited.owners.map((agency) => ({ agency, requested: inherited.requested })));
     }
     if (subjects.length && /:\s*$/.test(body)) cur.leadIn = { section, owners: subjects.length === 1 ? subjects[0] : { owners: leads.map((l) => l.agency), requested: subjects.some((s) => s.requested) } };
     tasks.push(t);
@@ -172,16 +228,16 @@ export function findAssignments(doc: ParsedDocument): Assignment[] {
         addField(infoOf(section!.parent), f.role, text.slice(f.valueStart), offset + f.valueStart, defined, docDate);
         continue;
       }
-      const ho = headingOwners(text, offset, defined);
+      const ho = headingOwners(text, offset, defined, { whole: ownerContext.has(section!.parent) });
       if (ho) {
         infoOf(section!).heading = ho;
         if (ho.bodyStart == null) continue;
         offset += ho.bodyStart;
         text = text.slice(ho.bodyStart);
       } else {
-        // an item whose sentence names its owner owns the sub-items below it too
+        // an item whose sentence names its owner owns the sub-items below it too (a lead-in is read by readTask)
         const seg = segment(text, offset);
-        const r = clauseOwners(seg, 0, defined);
+        const r = leadInShape(text, section!) ? null : clauseOwners(seg, 0, defined);
         if (r && r.owners.some((a) => !a.vague)) infoOf(section!).heading = { owners: r.owners.filter((a) => !a.vague), requested: r.requested };
       }
     } else {
@@ -202,12 +258,17 @@ export function findAssignments(doc: ParsedDocument): Assignment[] {
       if (rel <= 0) continue;
       text = text.slice(0, rel);
     }
-    readTask(text, offset, section, closing);
+    // the heading or lead-in of a section whose sub-items hold the tasks
+    let structure: 'heading' | 'lead-in' | null = null;
+    if (section && section.children.length && !closing) {
+      if (leadInShape(text, section)) structure = 'lead-in';
+      // a heading, or a colon line that introduces the sub-items ("Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng:")
+      else if (isLabel || /:\s*$/u.test(text)) structure = 'heading';
+    }
+    readTask(text, offset, section, closing, structure);
   }
 
   // field blocks: the item is the task, its fields name the owners
-  const labelOf = new Map<Section, Paragraph>();
-  for (const p of paragraphs) if (p.section && p.start === p.section.start) labelOf.set(p.section, p);
   for (const [s, i] of info) {
     if (!i.fieldLeads.length && !i.fieldSupports.length) continue;
     const p = labelOf.get(s);
@@ -247,6 +308,16 @@ export function findAssignments(doc: ParsedDocument): Assignment[] {
 }
 
 /**
+ * A lead-in of a section's sub-items: one sentence ending in ":" that names work ("… triển khai thực hiện
+ * những nội dung sau:"). "X tổ chức kiểm tra … . Nội dung kiểm tra bao gồm:" is a task of its own, and
+ * "… xác định kết quả bầu cử như sau:" introduces content, not work.
+ */
+function leadInShape(text: string, section: Section): boolean {
+  if (!section.children.length || !/:\s*$/u.test(text)) return false;
+  return !/[.!?;]\s+\S/u.test(text.trim()) && namesWork(text);
+}
+
+/**
  * The body the document makes its standing body: a heading owner whose first task reads "Là đơn
  * vị thường trực …". "Phối hợp với cơ quan thường trực" elsewhere then names it.
  */
@@ -266,10 +337,14 @@ function addField(i: SectionInfo, role: string, value: string, offset: number, d
   else if (role === 'time') i.fieldDeadline ??= findDeadline(value, docDate, true);
 }
 
-function inheritedOwners(section: Section | null, info: Map<Section, SectionInfo>): Owners | null {
-  for (let s = section; s; s = s.parent) {
+/** The owners of the nearest heading above that names any; a heading that names only vague bodies ("Các đơn vị khác") stops the search. */
+function inheritedOwners(section: Section | null, info: Map<Section, SectionInfo>): HeadingOwners | Owners | null {
+  let depth = 0;
+  for (let s = section; s; s = s.parent, depth++) {
     const h = info.get(s)?.heading;
-    if (h && h.owners.some((a) => !a.vague)) return h;
+    // a lead-in owns its own sub-items, not theirs ("II. …, các Bộ, … thực hiện các nhiệm vụ sau:" over II.1.a)
+    if (h && (h as HeadingOwners).leadIn && depth > 1) continue;
+    if (h) return h.owners.some((a) => !a.vague) ? h : null;
   }
   return null;
 }
