@@ -3,6 +3,7 @@ import { collapseSpaces, dropBlankLines, dropSeparatorLines, joinContinuations }
 import { latexPass } from './latex.js';
 import { markdownPass, looksLikeMarkdown } from './markdown.js';
 import { pageLayoutPass } from './pages.js';
+import { verticalTablesPass } from './tables.js';
 import { identity, pipe, type Traced } from './traced.js';
 import { repairSplitSyllables, unicodePass } from './unicode.js';
 
@@ -18,7 +19,7 @@ export function normalize(raw: RawText): CleanText {
   if (raw.format === 'pdf') passes.push(repairSplitSyllables);
   if (raw.paged) passes.push(pageLayoutPass);
   if (raw.format === 'md' || (raw.format === 'txt' && looksLikeMarkdown(raw.text))) passes.push(markdownPass);
-  passes.push(latexPass, collapseSpaces, dropSeparatorLines, joinContinuations, collapseSpaces, dropBlankLines);
+  passes.push(latexPass, collapseSpaces, dropSeparatorLines, verticalTablesPass, joinContinuations, collapseSpaces, dropBlankLines);
   const t = pipe(identity(raw.text), ...passes);
   return { text: t.text, map: t.map, raw };
 }

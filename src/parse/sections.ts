@@ -248,7 +248,7 @@ export function parseSections(
       const line = lines[k];
       const t = line.text;
       const kind = paragraphKind(t);
-      const label = kind === 'table-row' ? null : readLabel(t) ?? bareRomanGroup(t, lines[k + 1]?.text);
+      const label = kind === 'table-row' ? tableGroup(t) : readLabel(t) ?? bareRomanGroup(t, lines[k + 1]?.text);
       let section: Section | null = null;
       if (label && plausible(label, t, builder)) {
         started = true;
@@ -266,6 +266,12 @@ export function parseSections(
           continue;
         }
       }
+      // "…" in a task table stands for rows left out, group headings with them: the rows after it
+      // belong to no printed group
+      if (/^(?:[.…]{2,}|…)\s*(?:\||$)/u.test(t) && builder.stack[builder.stack.length - 1]?.label.length === 0) {
+        const top = builder.stack[builder.stack.length - 1];
+        if (top && top.label.length === 0) builder.stack.pop();
+      }
       const owner = section ?? (started ? builder.stack[builder.stack.length - 1]?.section ?? null : null);
       if (!section && started && owner && part === 0 && isClosing(t, k, to) && isAfterLastTopSection(lines, k, to)) {
         // closing formula: ends every open section
@@ -274,7 +280,7 @@ export function parseSections(
         for (let z = k; z < to; z++) paragraphs.push(para(lines[z].start, lines[z].end, lines[z].text, paragraphKind(lines[z].text), null, 'closing'));
         break;
       }
-      const pkind: ParagraphKind = section ? (t.length - label!.length < 120 && !/[.;]$/.test(t) ? 'heading' : 'item') : kind;
+      const pkind: ParagraphKind = kind === 'table-row' ? kind : section ? (t.length - label!.length < 120 && !/[.;]$/.test(t) ? 'heading' : 'item') : kind;
       const zone = zones[k] === 'body' && !started && part === 0 ? 'preamble' : zones[k];
       paragraphs.push(para(line.start, line.end, t, pkind, owner, zone));
       if (owner) for (const o of builder.stack) o.section.end = Math.max(o.section.end, line.end);
@@ -308,6 +314,18 @@ export function paragraphKind(t: string): ParagraphKind {
   if (t.includes(' | ') || /^\|/.test(t)) return 'table-row';
   if (BULLET.test(t)) return 'bullet';
   return 'text';
+}
+
+/**
+ * The group row of a task table ("I | KIỆN TOÀN CƠ CHẾ CHỈ ĐẠO"): a Roman numeral and a title
+ * with no other cell filled. It is the section of the rows under it (extraction.md §5: "the
+ * row's section is the table's group heading"); numbered rows (1, 2, …) are not sections.
+ */
+function tableGroup(t: string): Label | null {
+  const cells = t.split(' | ').map((c) => c.trim());
+  const m = new RegExp(`^(${ROMAN})\\.?$`, 'u').exec(cells[0] ?? '');
+  if (!m || cells.slice(1).filter(Boolean).length !== 1) return null;
+  return { kind: 'roman', printed: m[1], segment: m[1], nums: [romanValue(m[1])], length: 0 };
 }
 
 /**

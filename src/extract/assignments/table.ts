@@ -24,6 +24,23 @@ export function columnOf(header: string): Column {
   return 'other';
 }
 
+const PROCEDURE = /thủ tục|TTHC/iu;
+const DITTO = /^\s*(?:như trên|nt|")\s*\.?\s*$/iu;
+
+/**
+ * A header row names its columns: short cells ("Cơ quan chủ trì", "Thời gian"), a lead column and at least one
+ * other known column. A data row that happens to contain "thực hiện" or "chủ trì" ("Nộp hồ sơ trực tuyến … thực
+ * hiện", "4.1 | Người chủ trì | Người/cuộc | 5") is not one.
+ */
+function isHeaderRow(p: Paragraph): boolean {
+  const cells = p.cells!;
+  const cols = cells.map((c) => columnOf(c.text));
+  const lead = cols.indexOf('lead');
+  if (lead < 0 || cells[lead].text.trim().length > 40) return false;
+  if (cells.some((c) => c.text.trim().length > 80)) return false;
+  return cols.some((c, k) => k !== lead && c !== 'other' && c !== 'index');
+}
+
 export interface TableRow {
   para: Paragraph;
   /** group section id of the row ("I", "II.1"), or null */
@@ -42,12 +59,16 @@ function cleanLabel(s: string): string {
   return s.replace(/[.)]$/u, '').trim();
 }
 
+const ELLIPSIS = /^(?:[.…]{2,}|…)\s*(?:\||$)/u;
+
 /** Consecutive table rows, split where a paragraph that is not a row interrupts them. */
 export function tableBlocks(paragraphs: Paragraph[]): Paragraph[][] {
   const blocks: Paragraph[][] = [];
   let cur: Paragraph[] = [];
   for (const p of paragraphs) {
     if (p.kind === 'table-row' && p.cells?.length) cur.push(p);
+    // "……" between rows stands for rows (and group headings) left out: kept as a marker
+    else if (cur.length && ELLIPSIS.test(p.text)) cur.push(p);
     else if (cur.length) {
       // a short caption between rows does not end the table, a real paragraph does
       if (p.text.length > 80 || cur.length === 0) {
@@ -65,18 +86,26 @@ export function tableBlocks(paragraphs: Paragraph[]): Paragraph[][] {
  * or an indicator table: "Chỉ tiêu | Cơ quan chủ trì theo dõi").
  */
 export function taskRows(block: Paragraph[]): TableRow[] {
-  const headerIdx = block.findIndex((p) => p.cells!.some((c) => columnOf(c.text) === 'lead'));
+  const headerIdx = block.findIndex((p) => isHeaderRow(p));
   if (headerIdx < 0) return [];
   const header = block[headerIdx].cells!.map((c) => columnOf(c.text));
   if (!header.includes('task') && header.includes('target')) return [];
+  // a catalogue of administrative procedures ("Tên TTHC | … | Cơ quan thực hiện") lists procedures, not tasks
+  if (block[headerIdx].cells!.some((c, k) => header[k] === 'task' && PROCEDURE.test(c.text))) return [];
   const leadCol = header.indexOf('lead');
   const rows: TableRow[] = [];
   let roman: string | null = null;
   let group: string | null = null;
   for (const p of block.slice(headerIdx + 1)) {
+    if (ELLIPSIS.test(p.text)) {
+      // the rows after an omission belong to no printed group
+      roman = null;
+      group = null;
+      continue;
+    }
     const cells = p.cells!;
     // a repeated header (a page break inside the table, or the next table's header)
-    if (cells.some((c) => columnOf(c.text) === 'lead') && cells.every((c) => c.text.length < 60)) continue;
+    if (isHeaderRow(p)) continue;
     if (cells[leadCol] && columnOf(cells[leadCol].text) !== 'other' && cells[leadCol].text.length < 40) continue;
     const filled = cells.filter((c) => c.text.trim() !== '');
     const label = cleanLabel(cells[0]?.text ?? '');
@@ -110,7 +139,10 @@ export function taskRows(block: Paragraph[]): TableRow[] {
       const c = k >= 0 ? at[k] : undefined;
       return c && c.text.trim() ? { text: c.text, start: c.start, end: c.end } : undefined;
     };
-    rows.push({ para: p, group, task: pick('task'), lead: pick('lead'), support: pick('support'), time: pick('time') });
+    // "Như trên" (ditto) repeats the cell of the row above
+    const prev = rows[rows.length - 1];
+    const ditto = (c: ReturnType<typeof pick>, above: ReturnType<typeof pick>) => (c && DITTO.test(c.text) ? above : c);
+    rows.push({ para: p, group, task: pick('task'), lead: ditto(pick('lead'), prev?.lead), support: ditto(pick('support'), prev?.support), time: pick('time') });
   }
   return rows;
 }
