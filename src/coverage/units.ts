@@ -22,8 +22,8 @@ export interface Unit {
   /** A task-table row (its owner column is the owner). */
   row: boolean;
   target?: Target;
-  /** For a plan unit owned through the task-table row that restates it. */
-  proxy?: Unit;
+  /** The words compared when they differ from the text shown (self-references resolved). */
+  compareText?: string;
 }
 
 let nonTask: string[] | null = null;

@@ -36,6 +36,7 @@ Examples:
     all: { type: 'string', description: 'every ingested plan implementing REF, with counts', placeholder: 'REF' },
     format: { type: 'string', short: 'f', description: 'table (default), json, md or html', placeholder: 'FMT' },
     json: { type: 'boolean', description: 'same as --format json' },
+    rank: { type: 'string', description: 'similarity: tfidf (default, TF-IDF cosine) or bm25 (as FTS5 bm25())', placeholder: 'HOW' },
     out: { type: 'string', short: 'o', description: 'output file for md/html (default out/coverage-<plan>.<ext>)', placeholder: 'FILE' },
     db: { type: 'string', description: `database file (default ${DEFAULT_DB}; a temporary one when only files are given)`, placeholder: 'FILE' },
   },
@@ -69,7 +70,10 @@ Examples:
       }
       if (all) return await allPlans(db, all, format);
       const plan = pickDocument(db, positionals[0]);
-      const { coverageOf, implementedBy } = await import('../../coverage/index.js');
+      const { coverageOf, implementedBy, THRESHOLDS } = await import('../../coverage/index.js');
+      const rank = str(values.rank);
+      if (rank && rank !== 'tfidf' && rank !== 'bm25') throw new UsageError('--rank takes tfidf or bm25');
+      if (rank) THRESHOLDS.rank = rank;
       const supIds = against.length ? against.map((r) => pickDocument(db, r).id) : implementedBy(db, plan.id);
       if (!supIds.length) throw new UsageError(`${positionals[0]} implements no ingested document: name the superior with --against REF`);
       const report = coverageOf(db, plan.id, supIds);
