@@ -73,7 +73,7 @@ Examples:
       const { coverageOf, implementedBy, THRESHOLDS } = await import('../../coverage/index.js');
       const rank = str(values.rank);
       if (rank && rank !== 'tfidf' && rank !== 'bm25') throw new UsageError('--rank takes tfidf or bm25');
-      if (rank) THRESHOLDS.rank = rank;
+      if (rank) THRESHOLDS.rank = rank as 'tfidf' | 'bm25';
       const supIds = against.length ? against.map((r) => pickDocument(db, r).id) : implementedBy(db, plan.id);
       if (!supIds.length) throw new UsageError(`${positionals[0]} implements no ingested document: name the superior with --against REF`);
       const report = coverageOf(db, plan.id, supIds);
