@@ -158,7 +158,8 @@ export async function ingest(db: DB, paths: string[], opts: IngestOptions = {}):
       done++;
       report({ type: 'done', path: shown, status: res.status, sections: processed.sections.length, warnings: processed.extraction.warnings, duplicateOf: res.duplicateOf });
     } catch (e) {
-      const reason = e instanceof InputError ? e.reason : `internal error: ${(e as Error).message?.split('\n')[0] ?? String(e)}`;
+      const message = (e as Error).message?.split('\n')[0] ?? String(e);
+      const reason = e instanceof InputError ? e.reason : message.startsWith('internal error') ? message : `internal error: ${message}`;
       summary.failed++;
       summary.failures.push({ path: shown, reason });
       logFailure.run(shown, reason, new Date().toISOString());

@@ -86,7 +86,7 @@ export function tableBlocks(paragraphs: Paragraph[]): Paragraph[][] {
  * or an indicator table: "Chỉ tiêu | Cơ quan chủ trì theo dõi").
  */
 export function taskRows(block: Paragraph[]): TableRow[] {
-  const headerIdx = block.findIndex((p) => isHeaderRow(p));
+  const headerIdx = block.findIndex((p) => !!p.cells && isHeaderRow(p));
   if (headerIdx < 0) return [];
   const header = block[headerIdx].cells!.map((c) => columnOf(c.text));
   if (!header.includes('task') && header.includes('target')) return [];
@@ -103,7 +103,8 @@ export function taskRows(block: Paragraph[]): TableRow[] {
       group = null;
       continue;
     }
-    const cells = p.cells!;
+    if (!p.cells) continue;
+    const cells = p.cells;
     // a repeated header (a page break inside the table, or the next table's header)
     if (isHeaderRow(p)) continue;
     if (cells[leadCol] && columnOf(cells[leadCol].text) !== 'other' && cells[leadCol].text.length < 40) continue;
