@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Assignment, Citation } from '../models.js';
 import type { StoreRecord } from './record.js';
-import { fold } from '../text/fold.js';
+import { fold, ftsText } from '../text/fold.js';
 import type { Statement } from 'better-sqlite3';
 import type { DB } from './db.js';
 import { documentKey, issuerKey, yearOf } from './identity.js';
@@ -143,7 +143,7 @@ function writeSections(db: DB, documentId: number, p: StoreRecord): Map<string, 
   const tops = sections.filter((s) => s.parent < 0);
   const outside = tops.length ? `${text.slice(0, tops[0].start)}\n${text.slice(Math.max(...tops.map((s) => s.end)))}`.trim() : text;
   const rootId = Number(insert.run(documentId, '', null, 0, p.extraction.document.title, null, 0, 0, 0, text.length, outside).lastInsertRowid);
-  fts.run(rootId, fold(outside));
+  fts.run(rootId, ftsText(outside));
   bySid.set('', rootId);
   sections.forEach((s, i) => {
     // the section's own text (each character is indexed once)
@@ -153,7 +153,7 @@ function writeSections(db: DB, documentId: number, p: StoreRecord): Map<string, 
     const sid = Number(insert.run(documentId, s.id, s.label, s.level, s.heading, parent, s.part, i + 1, s.start, s.end, own).lastInsertRowid);
     ids.push(sid);
     if (!bySid.has(s.id)) bySid.set(s.id, sid);
-    fts.run(sid, fold(own));
+    fts.run(sid, ftsText(own));
   });
   return bySid;
 }
