@@ -27,16 +27,36 @@ export function tokenize(text: string): Token[] {
 }
 
 /** A text is in capitals (a heading like "2. SỞ Y TẾ"): case tells nothing there. */
+// Cased letters beyond ASCII (Vietnamese lives in U+00C0–U+024F and U+1E00–U+1EFF), looked up
+// by code: calling toUpperCase/toLowerCase on every character was a hot spot.
+const UPPER = new Set<number>();
+const LOWER = new Set<number>();
+for (const [from, to] of [
+  [0x00c0, 0x024f],
+  [0x1e00, 0x1eff],
+]) {
+  for (let c = from; c <= to; c++) {
+    const ch = String.fromCharCode(c);
+    if (ch.toLowerCase() !== ch) UPPER.add(c);
+    else if (ch.toUpperCase() !== ch) LOWER.add(c);
+  }
+}
+
 export function mostlyUpper(text: string): boolean {
   let letters = 0;
   let upper = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    const lo = c.toLowerCase();
-    const up = c.toUpperCase();
-    if (lo === up) continue; // not a cased letter
-    letters++;
-    if (c === up) upper++;
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) {
+      letters++;
+      upper++;
+    } else if (c >= 97 && c <= 122) letters++;
+    else if (c >= 0xc0) {
+      if (UPPER.has(c)) {
+        letters++;
+        upper++;
+      } else if (LOWER.has(c)) letters++;
+    }
   }
   return letters >= 4 && upper / letters > 0.8;
 }
