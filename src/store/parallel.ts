@@ -22,7 +22,9 @@ export class WorkerPool {
   constructor(size: number, password?: string) {
     const file = fileURLToPath(new URL('./worker.js', import.meta.url));
     for (let i = 0; i < size; i++) {
-      const w = new Worker(file, { workerData: { password } });
+      // a bounded heap: the lexicon caches are capped, the rest is per-document garbage, and a
+      // province's archive must not make the workers grow without end
+      const w = new Worker(file, { workerData: { password }, resourceLimits: { maxOldGenerationSizeMb: 256 } });
       const slot = { w, busy: null as Job | null, id: i };
       w.on('message', (m: { ok: true; processed: StoreRecord } | { ok: false; path: string; reason: string; input: boolean }) => {
         const job = slot.busy!;

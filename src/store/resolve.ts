@@ -68,9 +68,7 @@ function sameHead(a: string, b: string): boolean {
 }
 
 /** The most frequent non-empty value, ties broken by sort order (deterministic). */
-function consensus(values: (string | null)[]): string | null {
-  const counts = new Map<string, number>();
-  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+function consensus(counts: Map<string, number>): string | null {
   let best: string | null = null;
   let n = 0;
   for (const [v, c] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
@@ -111,13 +109,7 @@ export function relinkCitations(db: DB): { citations: number; resolved: number; 
     for (const r of db.prepare('SELECT id, issuer_key, place FROM documents WHERE is_stub = 0').all() as { id: number; issuer_key: string | null; place: string | null }[]) {
       citing.set(r.id, { issuerKey: r.issuer_key, place: r.place });
     }
-    const rows = db
-      .prepare('SELECT id, asserted_in_document_id AS doc, cited_ref, cited_kind, cited_date, cited_issuer, from_ref FROM citations ORDER BY id')
-      .all() as { id: number; doc: number; cited_ref: string; cited_kind: string | null; cited_date: string | null; cited_issuer: string | null; from_ref: string | null }[];
-    // The subject of a chained clause is described by the citation of that ref in the same document.
-    const described = new Map<string, CitedDocument>();
-    for (const r of rows) described.set(`${r.doc}|${r.cited_ref}`, { ref: r.cited_ref, kind: r.cited_kind, issuer: r.cited_issuer, date: r.cited_date });
-
+    type Row = { id: number; doc: number; cited_ref: string; cited_kind: string | null; cited_date: string | null; cited_issuer: string | null; from_ref: string | null };
     // A national reference printed without a date names the same document as the dated mentions
     // of that reference when they all agree on one year (21-NQ/TW of 2017).
     const years = new Map<string, Set<number>>();
@@ -128,7 +120,10 @@ export function relinkCitations(db: DB): { citations: number; resolved: number; 
       years.get(k)!.add(y);
     };
     for (const d of docs) noteYear(d.ref, d.year);
-    for (const r of rows) noteYear(r.cited_ref, yearOf(r.cited_ref, r.cited_date));
+    // streamed: a province's archive holds millions of citations
+    for (const r of db.prepare('SELECT cited_ref, cited_date FROM citations').iterate() as Iterable<{ cited_ref: string; cited_date: string | null }>) {
+      noteYear(r.cited_ref, yearOf(r.cited_ref, r.cited_date));
+    }
     const dated = (c: CitedDocument): CitedDocument => {
       if (!isNationalRef(c.ref) || yearOf(c.ref, c.date) !== null) return c;
       const ys = years.get(c.ref.toLowerCase());
@@ -139,6 +134,7 @@ export function relinkCitations(db: DB): { citations: number; resolved: number; 
     const stubs = new Map<string, number>();
     for (const s of db.prepare('SELECT id, key FROM documents WHERE is_stub = 1').all() as { id: number; key: string }[]) stubs.set(s.key, s.id);
     const usedStubs = new Set<number>();
+    const described_ = new Map<number, { ref: string; kind: Map<string, number>; issuer: Map<string, number>; date: Map<string, number> }>();
     const byKeyStmt = db.prepare('SELECT id FROM documents WHERE key = ? AND is_stub = 0');
     const byKey = { get: (k: string) => byKeyStmt.get(k) };
     const insertStub = db.prepare('INSERT INTO documents (key, ref, kind, issuer, issuer_key, date, year, is_stub) VALUES (?, ?, ?, ?, ?, ?, ?, 1)');
@@ -156,35 +152,49 @@ export function relinkCitations(db: DB): { citations: number; resolved: number; 
         stubs.set(key, id);
       }
       usedStubs.add(id);
-      const seen = described_.get(id) ?? [];
-      seen.push(printed);
-      described_.set(id, seen);
+      let seen = described_.get(id);
+      if (!seen) described_.set(id, (seen = { ref: c.ref, kind: new Map(), issuer: new Map(), date: new Map() }));
+      for (const f of ['kind', 'issuer', 'date'] as const) {
+        const v = printed[f];
+        if (v) seen[f].set(v, (seen[f].get(v) ?? 0) + 1);
+      }
       return { id, real: false };
     };
-    const described_ = new Map<number, CitedDocument[]>();
+
     const update = db.prepare('UPDATE citations SET to_document_id = ?, from_document_id = ? WHERE id = ?');
+    const ofDocument = db.prepare('SELECT id, asserted_in_document_id AS doc, cited_ref, cited_kind, cited_date, cited_issuer, from_ref FROM citations WHERE asserted_in_document_id = ? ORDER BY id');
+    const assertingDocs = (db.prepare('SELECT DISTINCT asserted_in_document_id AS id FROM citations ORDER BY 1').all() as { id: number }[]).map((r) => r.id);
     let resolved = 0;
-    for (const r of rows) {
-      const ctx = citing.get(r.doc) ?? { issuerKey: null, place: null };
-      const to = node({ ref: r.cited_ref, kind: r.cited_kind, issuer: r.cited_issuer, date: r.cited_date }, ctx);
-      if (to.real) resolved++;
-      let from = r.doc;
-      if (r.from_ref && r.from_ref !== 'self') {
-        from = node(described.get(`${r.doc}|${r.from_ref}`) ?? { ref: r.from_ref, kind: null, issuer: null, date: null }, ctx).id;
+    let total = 0;
+    // one document at a time: memory stays flat however many citations the database holds
+    for (const docId of assertingDocs) {
+      const rows = ofDocument.all(docId) as Row[];
+      total += rows.length;
+      // the subject of a chained clause is described by the citation of that ref in the same document
+      const described = new Map<string, CitedDocument>();
+      for (const r of rows) described.set(r.cited_ref, { ref: r.cited_ref, kind: r.cited_kind, issuer: r.cited_issuer, date: r.cited_date });
+      const ctx = citing.get(docId) ?? { issuerKey: null, place: null };
+      for (const r of rows) {
+        const to = node({ ref: r.cited_ref, kind: r.cited_kind, issuer: r.cited_issuer, date: r.cited_date }, ctx);
+        if (to.real) resolved++;
+        let from = r.doc;
+        if (r.from_ref && r.from_ref !== 'self') {
+          from = node(described.get(r.from_ref) ?? { ref: r.from_ref, kind: null, issuer: null, date: null }, ctx).id;
+        }
+        update.run(to.id, from, r.id);
       }
-      update.run(to.id, from, r.id);
     }
     // A stub shows what the citations say of it: per field the value most of them print (ties to
     // the first in sort order), so its kind, issuer and date do not depend on ingest order.
     const setStub = db.prepare('UPDATE documents SET kind = ?, issuer = ?, issuer_key = ?, date = ?, year = ? WHERE id = ? AND is_stub = 1');
-    for (const [id, list] of described_) {
-      const pick = (f: 'kind' | 'issuer' | 'date') => consensus(list.map((c) => c[f]));
-      const date = pick('date');
-      setStub.run(pick('kind'), pick('issuer'), issuerKey(pick('issuer')), date, yearOf(list[0].ref, date), id);
+    for (const [id, seen] of described_) {
+      const date = consensus(seen.date);
+      const issuer = consensus(seen.issuer);
+      setStub.run(consensus(seen.kind), issuer, issuerKey(issuer), date, yearOf(seen.ref, date), id);
     }
     // stubs nobody points at any more (their document arrived, or the citing one was removed)
     const drop = db.prepare('DELETE FROM documents WHERE id = ? AND is_stub = 1');
     for (const id of stubs.values()) if (!usedStubs.has(id)) drop.run(id);
-    return { citations: rows.length, resolved, stubs: usedStubs.size };
+    return { citations: total, resolved, stubs: usedStubs.size };
   })();
 }
